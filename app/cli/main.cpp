@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `ladder`: runs the workbench's core headless.
+
+#include "Commands.h"
+
+#include "memory/MemoryMeter.h"
+#include "util/BuildInfo.h"
+#include "util/Error.h"
+#include "util/Threads.h"
+
+#include <iostream>
+#include <vector>
+
+int main(int argc, char **argv)
+{
+    using namespace ladder;
+    // Installed before any tensor exists, so every tensor byte is counted.
+    MemoryMeter::install();
+
+    CLI::App app{"ladder — Ladder Side-Tuning workbench, command line"};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", "ladder " + appVersion() + " (LibTorch " + libtorchVersion() + ")");
+    int threads = 0;
+    app.add_option("--threads", threads, "Intra-op threads (0: one per core)")->check(CLI::NonNegativeNumber);
+
+    const std::vector<cli::Command> commands{cli::addInfoCommand(app), cli::addForwardCommand(app)};
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError &e) {
+        return app.exit(e);
+    }
+
+    try {
+        configureThreads(threads);
+        for (const cli::Command &command : commands) {
+            if (command.subcommand->parsed())
+                return command.run();
+        }
+    } catch (const std::exception &e) {
+        std::cerr << "ladder: error: " << e.what() << '\n';
+        return 1;
+    }
+    return 0;
+}
