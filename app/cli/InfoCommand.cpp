@@ -30,10 +30,15 @@ T5Config backboneConfig(const InfoOptions &options)
     return T5Config::preset(options.preset);
 }
 
-void printTable(const ModelSummary &summary)
+std::string backboneLabel(const InfoOptions &options)
+{
+    return options.modelDir.empty() ? options.preset : options.modelDir;
+}
+
+void printTable(const std::string &label, const ModelSummary &summary)
 {
     const T5Config &c = summary.config;
-    std::cout << "backbone        " << (c.name.empty() ? std::string("(unnamed)") : c.name) << '\n'
+    std::cout << "backbone        " << label << '\n'
               << "d_model         " << c.dModel << '\n'
               << "d_ff            " << c.dFf << '\n'
               << "d_kv x heads    " << c.dKv << " x " << c.numHeads << '\n'
@@ -51,12 +56,13 @@ void printTable(const ModelSummary &summary)
     std::cout << std::left << std::setw(40) << "total" << std::right << std::setw(16) << summary.total << '\n';
 }
 
-void printJson(const ModelSummary &summary)
+void printJson(const std::string &label, const ModelSummary &summary)
 {
     nlohmann::json groups = nlohmann::json::array();
     for (const ParameterGroup &group : summary.groups)
         groups.push_back({{"name", group.name}, {"count", group.count}});
-    const nlohmann::json out{{"config", nlohmann::json::parse(summary.config.toJson())},
+    const nlohmann::json out{{"backbone", label},
+                             {"config", nlohmann::json::parse(summary.config.toJson())},
                              {"params_total", summary.total},
                              {"components", groups}};
     std::cout << out.dump(2) << '\n';
@@ -73,9 +79,9 @@ Command addInfoCommand(CLI::App &app)
     return {command, [options] {
                 const ModelSummary summary = summarizeModel(backboneConfig(*options));
                 if (options->json)
-                    printJson(summary);
+                    printJson(backboneLabel(*options), summary);
                 else
-                    printTable(summary);
+                    printTable(backboneLabel(*options), summary);
                 return 0;
             }};
 }

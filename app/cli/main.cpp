@@ -4,9 +4,9 @@
 #include "Commands.h"
 
 #include "memory/MemoryMeter.h"
-#include "util/BuildInfo.h"
+#include "runtime/BuildInfo.h"
 #include "util/Error.h"
-#include "util/Threads.h"
+#include "runtime/Threads.h"
 
 #include <iostream>
 #include <vector>

@@ -5,7 +5,7 @@
 
 #include "about/VersionPanel.h"
 #include "memory/MemoryMeter.h"
-#include "util/Threads.h"
+#include "runtime/Threads.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

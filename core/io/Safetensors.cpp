@@ -160,6 +160,9 @@ private:
     // Non-negative integers that fit in int64 (LibTorch's size type), checked one by one.
     std::uint64_t nonNegativeInteger(const std::string &name, const Json &value, const std::string &what) const
     {
+        // nlohmann turns integers beyond 64 bits into doubles: say what is really wrong.
+        if (value.is_number_float() && value.get<double>() >= 1.8e19)
+            fail(name, what + " (" + value.dump() + ") is too large for a 64-bit size");
         if (!value.is_number_integer())
             fail(name, what + " is not an integer: " + value.dump());
         if (!value.is_number_unsigned())

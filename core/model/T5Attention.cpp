@@ -80,7 +80,7 @@ torch::Tensor T5AttentionImpl::computePositionBias(int64_t queryLength, int64_t 
         queryLength, keyLength, queryOffset, m_bidirectional, m_numBuckets, m_maxDistance,
         m_relativeAttentionBias->weight.device());
     // [Tq, Tk, H] → [1, H, Tq, Tk]
-    return m_relativeAttentionBias(buckets).permute({2, 0, 1}).unsqueeze(0);
+    return F::embedding(buckets, m_relativeAttentionBias->weight).permute({2, 0, 1}).unsqueeze(0);
 }
 
 void T5AttentionImpl::replaceProjection(const std::string &name, T5Linear projection)

@@ -39,7 +39,9 @@ public:
     torch::Tensor computePositionBias(int64_t queryLength, int64_t keyLength,
                                       int64_t queryOffset = 0) const;
 
-    bool hasRelativeAttentionBias() const { return m_relativeAttentionBias.defined(); }
+    bool hasRelativeAttentionBias() const { return !m_relativeAttentionBias.is_empty(); }
+    /// `relative_attention_bias` ([buckets, heads] embedding); empty unless this layer owns it.
+    torch::nn::Embedding relativeAttentionBias() const { return m_relativeAttentionBias; }
 
     /// Swaps a projection ("q", "k", "v" or "o") for another module of the same shape (LoRA);
     /// the HF key name is kept.

@@ -20,10 +20,11 @@ T5FeedForwardImpl::T5FeedForwardImpl(const T5Config &config)
     wo = register_module("wo", T5Linear(config.dFf, config.dModel));
 }
 
-torch::Tensor T5FeedForwardImpl::activate(const torch::Tensor &x) const
+torch::Tensor T5FeedForwardImpl::activate(torch::Tensor x) const
 {
+    // In place: relu's backward needs only its output, so the pre-activation is not kept.
     if (m_activation == "relu")
-        return torch::relu(x);
+        return torch::relu_(x);
     // gelu_new (HF NewGELUActivation) is the tanh approximation; LibTorch's fused
     // gelu(approximate="tanh") computes the same formula in one kernel and saves only its input.
     if (m_activation == "gelu_new" || m_activation == "gelu_pytorch_tanh")

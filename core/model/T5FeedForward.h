@@ -29,7 +29,8 @@ public:
     T5Linear wo{nullptr};
 
 private:
-    torch::Tensor activate(const torch::Tensor &x) const;
+    /// `x` is a fresh projection output, so relu may work in place.
+    torch::Tensor activate(torch::Tensor x) const;
 
     std::string m_activation;
     double m_dropout;

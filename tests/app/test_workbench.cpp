@@ -2,7 +2,7 @@
 // The workbench starts, shows its name and reports the versions it runs on.
 
 #include "about/VersionPanel.h"
-#include "util/BuildInfo.h"
+#include "runtime/BuildInfo.h"
 
 #include <QLabel>
 #include <QProcess>

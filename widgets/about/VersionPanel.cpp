@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "about/VersionPanel.h"
 
-#include "util/BuildInfo.h"
+#include "runtime/BuildInfo.h"
 
 #include <QLabel>
 #include <QVBoxLayout>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "util/Threads.h"
+#include "runtime/Threads.h"
 
 #include <ATen/Parallel.h>
 

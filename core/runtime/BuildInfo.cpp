@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "util/BuildInfo.h"
+#include "runtime/BuildInfo.h"
 
 #include <torch/cuda.h>
 #include <torch/version.h>
