@@ -10,6 +10,7 @@ BUILD_DIR="${BUILD_DIR:-$ROOT/build}"
 BUILD_TYPE="${BUILD_TYPE:-Release}"
 JOBS="${JOBS:-$(nproc)}"
 
+# wordnet-base: real English text for the built-in demo tasks (WordNet 3.0 licence).
 # libopenblas0-openmp: LibTorch calls whatever libblas.so.3 is; the reference BLAS is ~16x
 # slower for fp32 GEMM on the CI machine (ARCHITECTURE.md, hazard 2).
 PACKAGES=(
@@ -19,6 +20,7 @@ PACKAGES=(
     libqcustomplot-dev
     libsentencepiece-dev
     libsqlite3-dev nlohmann-json3-dev libcli11-dev
+    wordnet-base
 )
 
 missing=()

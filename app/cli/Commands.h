@@ -17,6 +17,16 @@ struct Command
 
 Command addInfoCommand(CLI::App &app);
 Command addForwardCommand(CLI::App &app);
+// The experiment store (StoreCommands.cpp): `runs`, `show`, `export`, `import`, `rm`.
+Command addRunsCommand(CLI::App &app);
+Command addShowCommand(CLI::App &app);
+Command addExportCommand(CLI::App &app);
+Command addImportCommand(CLI::App &app);
+Command addRemoveCommand(CLI::App &app);
+// The training engine (TrainCommand.cpp, DataCommand.cpp, PlanCommand.cpp): `train`, `data`, `plan`.
+Command addTrainCommand(CLI::App &app);
+Command addDataCommand(CLI::App &app);
+Command addPlanCommand(CLI::App &app);
 
 /// Adds the backbone choice every model command shares: `--model DIR` or `--preset NAME`.
 void addBackboneOptions(CLI::App &command, std::string &modelDir, std::string &preset);

@@ -1,33 +1,136 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// `ladder info`: a backbone's configuration and parameter counts by component.
+// `ladder info`: a backbone's configuration and parameter counts by component; with
+// `--method`, what that fine-tuning method adds and trains (ParameterReport).
 
 #include "Commands.h"
 
 #include "model/ModelSummary.h"
 #include "model/T5Config.h"
+#include "peft/MethodConfig.h"
+#include "peft/ParameterReport.h"
+#include "util/Error.h"
 
 #include <nlohmann/json.hpp>
 
 #include <iomanip>
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <sstream>
+#include <vector>
 
 namespace ladder::cli {
 
 namespace {
+
+/// One `--<method>-<option>` flag: the method it belongs to and the JSON key it sets, so the
+/// options are checked (and their errors worded) by MethodConfig::fromJson itself.
+struct MethodFlag
+{
+    enum class Type { Integer, Number, Text, Boolean, List };
+
+    std::string flag;
+    MethodKind kind;
+    std::string key;
+    Type type;
+    std::string value;
+    CLI::Option *option = nullptr;
+};
 
 struct InfoOptions
 {
     std::string modelDir;
     std::string preset;
     bool json = false;
+    std::string method;
+    int64_t vocabSize = 0;
+    std::vector<MethodFlag> methodFlags;
 };
 
 T5Config backboneConfig(const InfoOptions &options)
 {
-    if (!options.modelDir.empty())
-        return T5Config::fromJsonFile(options.modelDir + "/config.json");
-    return T5Config::preset(options.preset);
+    T5Config config = !options.modelDir.empty() ? T5Config::fromJsonFile(options.modelDir + "/config.json")
+                                                : T5Config::preset(options.preset);
+    if (options.vocabSize > 0)
+        config.vocabSize = options.vocabSize;
+    return config;
+}
+
+std::vector<MethodFlag> methodFlags()
+{
+    using Type = MethodFlag::Type;
+    return {
+        {"--lst-reduction", MethodKind::Lst, "reduction", Type::Integer, {}},
+        {"--lst-layers", MethodKind::Lst, "layers", Type::Text, {}},
+        {"--lst-gate", MethodKind::Lst, "gate", Type::Text, {}},
+        {"--lst-gate-temperature", MethodKind::Lst, "gate_temperature", Type::Number, {}},
+        {"--lst-init", MethodKind::Lst, "init", Type::Text, {}},
+        {"--lst-fisher-samples", MethodKind::Lst, "fisher_samples", Type::Integer, {}},
+        {"--lst-dropout", MethodKind::Lst, "dropout", Type::Number, {}},
+        {"--lora-rank", MethodKind::Lora, "rank", Type::Integer, {}},
+        {"--lora-alpha", MethodKind::Lora, "alpha", Type::Number, {}},
+        {"--lora-dropout", MethodKind::Lora, "dropout", Type::Number, {}},
+        {"--lora-targets", MethodKind::Lora, "targets", Type::List, {}},
+        {"--lora-train-biases", MethodKind::Lora, "train_biases", Type::Boolean, {}},
+        {"--adapter-reduction", MethodKind::Adapter, "reduction", Type::Integer, {}},
+        {"--adapter-train-layer-norms", MethodKind::Adapter, "train_layer_norms", Type::Boolean, {}},
+        {"--prompt-length", MethodKind::Prompt, "length", Type::Integer, {}},
+    };
+}
+
+std::string flagHelp(const MethodFlag &flag)
+{
+    for (const OptionDescription &option : describeMethodOptions(flag.kind))
+        if (option.key == flag.key)
+            return option.description + " (default " + option.defaultValue + "; --method "
+                   + methodName(flag.kind) + ")";
+    return "--method " + methodName(flag.kind);
+}
+
+/// The flag's text as the JSON value of its key; a value of the wrong form stays a string, so
+/// that fromJson reports it with the key and what it expected.
+nlohmann::json flagValue(const MethodFlag &flag)
+{
+    using Type = MethodFlag::Type;
+    const std::string &text = flag.value;
+    switch (flag.type) {
+    case Type::Integer:
+    case Type::Number: {
+        const nlohmann::json parsed = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+        return parsed.is_number() ? parsed : nlohmann::json(text);
+    }
+    case Type::Boolean:
+        if (text == "true" || text == "yes" || text == "on" || text == "1")
+            return true;
+        if (text == "false" || text == "no" || text == "off" || text == "0")
+            return false;
+        return text;
+    case Type::List: {
+        nlohmann::json list = nlohmann::json::array();
+        std::stringstream stream(text);
+        std::string item;
+        while (std::getline(stream, item, ','))
+            list.push_back(item);
+        return list;
+    }
+    case Type::Text:
+        return text;
+    }
+    return text;
+}
+
+MethodConfig chosenMethod(const InfoOptions &options)
+{
+    const MethodKind kind = methodKindFromName(options.method);
+    nlohmann::json json{{"kind", options.method}};
+    for (const MethodFlag &flag : options.methodFlags) {
+        if (flag.option->count() == 0)
+            continue;
+        if (flag.kind != kind)
+            throw Error(flag.flag + " applies to --method " + methodName(flag.kind) + ", not " + options.method);
+        json[flag.key] = flagValue(flag);
+    }
+    return MethodConfig::fromJson(json.dump(), "method options");
 }
 
 std::string backboneLabel(const InfoOptions &options)
@@ -56,15 +159,43 @@ void printTable(const std::string &label, const ModelSummary &summary)
     std::cout << std::left << std::setw(40) << "total" << std::right << std::setw(16) << summary.total << '\n';
 }
 
-void printJson(const std::string &label, const ModelSummary &summary)
+void printMethodTable(const MethodConfig &method, const ParameterReport &report)
+{
+    std::cout << "\nmethod          " << methodName(method.kind) << ' ' << method.toJson() << "\n\n";
+    std::cout << std::left << std::setw(40) << "component" << std::right << std::setw(16) << "parameters"
+              << std::setw(9) << "trains" << '\n';
+    for (const ParameterReport::Group &group : report.groups)
+        std::cout << std::left << std::setw(40) << group.name << std::right << std::setw(16) << group.count
+                  << std::setw(9) << (group.trainable ? "yes" : "no") << '\n';
+    std::cout << std::left << std::setw(40) << "params_total" << std::right << std::setw(16) << report.total << '\n'
+              << std::left << std::setw(40) << "params_trainable" << std::right << std::setw(16) << report.trainable
+              << '\n'
+              << std::left << std::setw(40) << "trainable_percent" << std::right << std::setw(15) << std::fixed
+              << std::setprecision(3) << report.trainablePercent() << "%  (of the backbone's "
+              << report.backboneTotal << ", as the paper counts)\n";
+}
+
+void printJson(const std::string &label, const ModelSummary &summary, const std::optional<MethodConfig> &method)
 {
     nlohmann::json groups = nlohmann::json::array();
     for (const ParameterGroup &group : summary.groups)
         groups.push_back({{"name", group.name}, {"count", group.count}});
-    const nlohmann::json out{{"backbone", label},
-                             {"config", nlohmann::json::parse(summary.config.toJson())},
-                             {"params_total", summary.total},
-                             {"components", groups}};
+    nlohmann::json out{{"backbone", label},
+                       {"config", nlohmann::json::parse(summary.config.toJson())},
+                       {"params_total", summary.total},
+                       {"components", groups}};
+    if (method) {
+        const ParameterReport report = countParameters(summary.config, *method);
+        nlohmann::json methodGroups = nlohmann::json::array();
+        for (const ParameterReport::Group &group : report.groups)
+            methodGroups.push_back({{"name", group.name}, {"count", group.count}, {"trainable", group.trainable}});
+        out["method"] = nlohmann::json::parse(method->toJson());
+        out["params_total"] = report.total;
+        out["params_trainable"] = report.trainable;
+        out["params_backbone"] = report.backboneTotal;
+        out["trainable_percent"] = report.trainablePercent();
+        out["method_components"] = methodGroups;
+    }
     std::cout << out.dump(2) << '\n';
 }
 
@@ -76,12 +207,31 @@ Command addInfoCommand(CLI::App &app)
     CLI::App *command = app.add_subcommand("info", "Show a backbone's configuration and parameter counts");
     addBackboneOptions(*command, options->modelDir, options->preset);
     command->add_flag("--json", options->json, "Print JSON instead of a table");
+    std::vector<std::string> names;
+    for (MethodKind kind : allMethodKinds())
+        names.push_back(methodName(kind));
+    auto *methodOption = command->add_option("--method", options->method,
+                                             "Fine-tuning method whose parameters to count: params_total, "
+                                             "params_trainable, trainable_percent and components")
+                             ->check(CLI::IsMember(names));
+    command->add_option("--vocab-size", options->vocabSize,
+                        "Count with this vocabulary size (the paper resized T5's to 32100)")
+        ->check(CLI::PositiveNumber);
+    options->methodFlags = methodFlags();
+    for (MethodFlag &flag : options->methodFlags)
+        flag.option = command->add_option(flag.flag, flag.value, flagHelp(flag))->needs(methodOption);
     return {command, [options] {
                 const ModelSummary summary = summarizeModel(backboneConfig(*options));
-                if (options->json)
-                    printJson(backboneLabel(*options), summary);
-                else
+                std::optional<MethodConfig> method;
+                if (!options->method.empty())
+                    method = chosenMethod(*options);
+                if (options->json) {
+                    printJson(backboneLabel(*options), summary, method);
+                } else {
                     printTable(backboneLabel(*options), summary);
+                    if (method)
+                        printMethodTable(*method, countParameters(summary.config, *method));
+                }
                 return 0;
             }};
 }

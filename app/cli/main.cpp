@@ -19,11 +19,19 @@ int main(int argc, char **argv)
 
     CLI::App app{"ladder — Ladder Side-Tuning workbench, command line"};
     app.require_subcommand(1);
+    // Bad input is one line on stderr and a non-zero exit, for scripts and for people.
+    app.failure_message([](const CLI::App *, const CLI::Error &e) {
+        return std::string("ladder: error: ") + e.what() + " (see --help)\n";
+    });
     app.set_version_flag("--version", "ladder " + appVersion() + " (LibTorch " + libtorchVersion() + ")");
     int threads = 0;
     app.add_option("--threads", threads, "Intra-op threads (0: one per core)")->check(CLI::NonNegativeNumber);
 
-    const std::vector<cli::Command> commands{cli::addInfoCommand(app), cli::addForwardCommand(app)};
+    const std::vector<cli::Command> commands{cli::addInfoCommand(app),    cli::addForwardCommand(app),
+                                             cli::addRunsCommand(app),    cli::addShowCommand(app),
+                                             cli::addExportCommand(app),  cli::addImportCommand(app),
+                                             cli::addRemoveCommand(app),  cli::addTrainCommand(app),
+                                             cli::addDataCommand(app),    cli::addPlanCommand(app)};
 
     try {
         app.parse(argc, argv);

@@ -22,8 +22,8 @@ bool CsvReader::next(std::vector<std::string> &fields, std::string &error)
     m_recordLine = m_lines.lineNumber();
 
     std::string field;
-    bool quoted = false;      // inside a quoted field
-    bool afterQuote = false;  // a quoted field just closed: only ',' or end of line may follow
+    bool quoted = false; // inside a quoted field
+    bool afterQuote = false; // a quoted field just closed: only ',' or end of line may follow
     std::size_t i = 0;
     int64_t quoteLine = m_recordLine;
     const auto fail = [&](const std::string &what) {
@@ -39,7 +39,8 @@ bool CsvReader::next(std::vector<std::string> &fields, std::string &error)
             }
             // The quoted field goes on: the line break belongs to it.
             if (!m_lines.next(line))
-                throw Error(filePlace(path(), quoteLine) + ": quoted field never closed (missing '\"' before end of file)");
+                throw Error(
+                    filePlace(path(), quoteLine) + ": quoted field never closed (missing '\"' before end of file)");
             field += '\n';
             i = 0;
             continue;
@@ -61,11 +62,11 @@ bool CsvReader::next(std::vector<std::string> &fields, std::string &error)
             afterQuote = false;
         } else if (afterQuote) {
             return fail("unexpected text after a closing quote at byte " + std::to_string(i)
-                        + " (expected ',' or the end of the record)");
+                + " (expected ',' or the end of the record)");
         } else if (c == '"') {
             if (!field.empty()) {
                 return fail("unexpected '\"' inside an unquoted field at byte " + std::to_string(i)
-                            + " (quote the whole field and double the quote)");
+                    + " (quote the whole field and double the quote)");
             }
             quoted = true;
             quoteLine = m_lines.lineNumber();

@@ -46,7 +46,7 @@ struct Dataset
 /// What a reader does with a row it cannot parse (wrong field count, bad label, bad number).
 enum class MalformedRowPolicy {
     Error, ///< throw ladder::Error naming file:line (the default: never a silent mis-parse)
-    Skip,  ///< leave the row out, count it and keep the reason in Dataset::skipReasons
+    Skip, ///< leave the row out, count it and keep the reason in Dataset::skipReasons
 };
 
 struct ReadOptions

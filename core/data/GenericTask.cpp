@@ -72,8 +72,8 @@ struct HeaderColumns
     std::size_t fieldCount = 0;
 };
 
-HeaderColumns findColumns(const std::vector<std::string> &header, const GenericTaskSpec &spec, const std::string &path,
-                          int64_t line)
+HeaderColumns findColumns(
+    const std::vector<std::string> &header, const GenericTaskSpec &spec, const std::string &path, int64_t line)
 {
     const std::string place = filePlace(path, line);
     for (std::size_t i = 0; i < header.size(); ++i) {
@@ -104,13 +104,13 @@ HeaderColumns findColumns(const std::vector<std::string> &header, const GenericT
 }
 
 // One TSV or CSV row to an example, or a reason to reject it.
-std::optional<std::string> rowToExample(const std::vector<std::string> &fields, const HeaderColumns &columns,
-                                        const GenericTaskSpec &spec, Example &example)
+std::optional<std::string> rowToExample(
+    const std::vector<std::string> &fields, const HeaderColumns &columns, const GenericTaskSpec &spec, Example &example)
 {
     if (fields.size() != columns.fieldCount) {
         const std::string separator = spec.format == TableFormat::Tsv ? "tab" : "comma";
         return "expected " + std::to_string(columns.fieldCount) + " " + separator + "-separated fields, found "
-               + std::to_string(fields.size());
+            + std::to_string(fields.size());
     }
     for (const std::size_t column : columns.text)
         example.texts.push_back(fields[column]);
@@ -260,9 +260,12 @@ TableFormat tableFormatFromName(const std::string &name)
 std::string tableFormatName(TableFormat format)
 {
     switch (format) {
-    case TableFormat::Tsv: return "tsv";
-    case TableFormat::Csv: return "csv";
-    case TableFormat::Jsonl: return "jsonl";
+    case TableFormat::Tsv:
+        return "tsv";
+    case TableFormat::Csv:
+        return "csv";
+    case TableFormat::Jsonl:
+        return "jsonl";
     }
     return "?";
 }
@@ -271,9 +274,12 @@ Dataset readGenericFile(const std::string &path, const GenericTaskSpec &spec, co
 {
     checkSpec(path, spec);
     switch (spec.format) {
-    case TableFormat::Tsv: return readTsv(path, spec, options);
-    case TableFormat::Csv: return readCsv(path, spec, options);
-    case TableFormat::Jsonl: return readJsonl(path, spec, options);
+    case TableFormat::Tsv:
+        return readTsv(path, spec, options);
+    case TableFormat::Csv:
+        return readCsv(path, spec, options);
+    case TableFormat::Jsonl:
+        return readJsonl(path, spec, options);
     }
     throw Error("unknown task file format");
 }
@@ -285,7 +291,7 @@ std::vector<std::string> collectLabels(const Dataset &dataset)
         if (example.hasLabel && !example.label.empty())
             labels.insert(example.label);
     }
-    return {labels.begin(), labels.end()};
+    return { labels.begin(), labels.end() };
 }
 
 } // namespace ladder

@@ -10,8 +10,8 @@
 namespace ladder {
 
 enum class TableFormat {
-    Tsv,   ///< header line, fields split on tabs only (quotes are text), as GLUE files
-    Csv,   ///< header line, RFC 4180 (quoted fields may hold commas, "" and line breaks)
+    Tsv, ///< header line, fields split on tabs only (quotes are text), as GLUE files
+    Csv, ///< header line, RFC 4180 (quoted fields may hold commas, "" and line breaks)
     Jsonl, ///< one JSON object per line; columns are keys
 };
 

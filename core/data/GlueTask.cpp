@@ -21,22 +21,22 @@ enum class LabelKind { ZeroOne, Word, Score };
 struct FileLayout
 {
     std::vector<std::string> textColumns; // header names, in the task's field order
-    std::string labelColumn;              // header name of the label in train/dev files
+    std::string labelColumn; // header name of the label in train/dev files
     LabelKind labelKind;
 };
 
 const GlueTaskInfo &info(GlueTask task)
 {
     static const std::vector<GlueTaskInfo> table = {
-        {GlueTask::Cola, "cola", "CoLA", {"unacceptable", "acceptable"}, false, 1},
-        {GlueTask::Sst2, "sst2", "SST-2", {"negative", "positive"}, false, 1},
-        {GlueTask::Mrpc, "mrpc", "MRPC", {"not_equivalent", "equivalent"}, false, 2},
-        {GlueTask::Qqp, "qqp", "QQP", {"not_duplicate", "duplicate"}, false, 2},
-        {GlueTask::Stsb, "stsb", "STS-B", {}, true, 2},
-        {GlueTask::Mnli, "mnli", "MNLI", {"entailment", "neutral", "contradiction"}, false, 2},
-        {GlueTask::Qnli, "qnli", "QNLI", {"entailment", "not_entailment"}, false, 2},
-        {GlueTask::Rte, "rte", "RTE", {"entailment", "not_entailment"}, false, 2},
-        {GlueTask::Wnli, "wnli", "WNLI", {"not_entailment", "entailment"}, false, 2},
+        { GlueTask::Cola, "cola", "CoLA", { "unacceptable", "acceptable" }, false, 1 },
+        { GlueTask::Sst2, "sst2", "SST-2", { "negative", "positive" }, false, 1 },
+        { GlueTask::Mrpc, "mrpc", "MRPC", { "not_equivalent", "equivalent" }, false, 2 },
+        { GlueTask::Qqp, "qqp", "QQP", { "not_duplicate", "duplicate" }, false, 2 },
+        { GlueTask::Stsb, "stsb", "STS-B", {}, true, 2 },
+        { GlueTask::Mnli, "mnli", "MNLI", { "entailment", "neutral", "contradiction" }, false, 2 },
+        { GlueTask::Qnli, "qnli", "QNLI", { "entailment", "not_entailment" }, false, 2 },
+        { GlueTask::Rte, "rte", "RTE", { "entailment", "not_entailment" }, false, 2 },
+        { GlueTask::Wnli, "wnli", "WNLI", { "not_entailment", "entailment" }, false, 2 },
     };
     return table.at(static_cast<std::size_t>(task));
 }
@@ -44,15 +44,24 @@ const GlueTaskInfo &info(GlueTask task)
 FileLayout layout(GlueTask task)
 {
     switch (task) {
-    case GlueTask::Cola: return {{"sentence"}, "label", LabelKind::ZeroOne}; // header of test.tsv only
-    case GlueTask::Sst2: return {{"sentence"}, "label", LabelKind::ZeroOne};
-    case GlueTask::Mrpc: return {{"#1 String", "#2 String"}, "Quality", LabelKind::ZeroOne};
-    case GlueTask::Qqp: return {{"question1", "question2"}, "is_duplicate", LabelKind::ZeroOne};
-    case GlueTask::Stsb: return {{"sentence1", "sentence2"}, "score", LabelKind::Score};
-    case GlueTask::Mnli: return {{"sentence1", "sentence2"}, "gold_label", LabelKind::Word};
-    case GlueTask::Qnli: return {{"question", "sentence"}, "label", LabelKind::Word};
-    case GlueTask::Rte: return {{"sentence1", "sentence2"}, "label", LabelKind::Word};
-    case GlueTask::Wnli: return {{"sentence1", "sentence2"}, "label", LabelKind::ZeroOne};
+    case GlueTask::Cola:
+        return { { "sentence" }, "label", LabelKind::ZeroOne }; // header of test.tsv only
+    case GlueTask::Sst2:
+        return { { "sentence" }, "label", LabelKind::ZeroOne };
+    case GlueTask::Mrpc:
+        return { { "#1 String", "#2 String" }, "Quality", LabelKind::ZeroOne };
+    case GlueTask::Qqp:
+        return { { "question1", "question2" }, "is_duplicate", LabelKind::ZeroOne };
+    case GlueTask::Stsb:
+        return { { "sentence1", "sentence2" }, "score", LabelKind::Score };
+    case GlueTask::Mnli:
+        return { { "sentence1", "sentence2" }, "gold_label", LabelKind::Word };
+    case GlueTask::Qnli:
+        return { { "question", "sentence" }, "label", LabelKind::Word };
+    case GlueTask::Rte:
+        return { { "sentence1", "sentence2" }, "label", LabelKind::Word };
+    case GlueTask::Wnli:
+        return { { "sentence1", "sentence2" }, "label", LabelKind::ZeroOne };
     }
     throw Error("unknown GLUE task");
 }
@@ -98,7 +107,7 @@ Columns columnsFromHeader(GlueTask task, GlueFile file, LineReader &reader)
         const auto it = std::find(header.begin(), header.end(), name);
         if (it == header.end()) {
             throw Error(filePlace(reader.path(), 1) + ": expected " + expected + " with a column '" + name
-                        + "', found columns: " + joined(header, ", "));
+                + "', found columns: " + joined(header, ", "));
         }
         return static_cast<std::size_t>(it - header.begin());
     };
@@ -157,9 +166,8 @@ LabelResult parseLabel(GlueTask task, const std::string &cell, Example &example,
 
 const std::vector<GlueTask> &allGlueTasks()
 {
-    static const std::vector<GlueTask> tasks = {GlueTask::Cola, GlueTask::Sst2, GlueTask::Mrpc,
-                                                GlueTask::Qqp,  GlueTask::Stsb, GlueTask::Mnli,
-                                                GlueTask::Qnli, GlueTask::Rte,  GlueTask::Wnli};
+    static const std::vector<GlueTask> tasks = { GlueTask::Cola, GlueTask::Sst2, GlueTask::Mrpc, GlueTask::Qqp,
+        GlueTask::Stsb, GlueTask::Mnli, GlueTask::Qnli, GlueTask::Rte, GlueTask::Wnli };
     return tasks;
 }
 
@@ -187,17 +195,20 @@ GlueTask glueTaskFromName(const std::string &name)
 std::vector<GlueFile> glueFiles(GlueTask task)
 {
     if (task == GlueTask::Mnli)
-        return {GlueFile::Train, GlueFile::Dev, GlueFile::DevMismatched, GlueFile::Test, GlueFile::TestMismatched};
-    return {GlueFile::Train, GlueFile::Dev, GlueFile::Test};
+        return { GlueFile::Train, GlueFile::Dev, GlueFile::DevMismatched, GlueFile::Test, GlueFile::TestMismatched };
+    return { GlueFile::Train, GlueFile::Dev, GlueFile::Test };
 }
 
 std::string glueFileName(GlueTask task, GlueFile file)
 {
     const bool mnli = task == GlueTask::Mnli;
     switch (file) {
-    case GlueFile::Train: return "train.tsv";
-    case GlueFile::Dev: return mnli ? "dev_matched.tsv" : "dev.tsv";
-    case GlueFile::Test: return mnli ? "test_matched.tsv" : "test.tsv";
+    case GlueFile::Train:
+        return "train.tsv";
+    case GlueFile::Dev:
+        return mnli ? "dev_matched.tsv" : "dev.tsv";
+    case GlueFile::Test:
+        return mnli ? "test_matched.tsv" : "test.tsv";
     case GlueFile::DevMismatched:
     case GlueFile::TestMismatched:
         if (!mnli)
@@ -220,7 +231,7 @@ Dataset readGlueFile(GlueTask task, GlueFile file, const std::string &path, cons
     if (task == GlueTask::Cola && !isGlueTestFile(file)) {
         // CoLA train/dev: no header; source, label, original annotation mark (often empty), sentence.
         columns.fieldCount = 4;
-        columns.text = {3};
+        columns.text = { 3 };
         columns.label = 1;
         columns.hasLabel = true;
         columns.labelName = "column 2 (label)";
@@ -238,10 +249,11 @@ Dataset readGlueFile(GlueTask task, GlueFile file, const std::string &path, cons
         const std::string place = filePlace(path, reader.lineNumber());
         const std::vector<std::string> fields = splitTabs(line);
         const std::string counts = "expected " + std::to_string(columns.fieldCount) + " tab-separated fields, found "
-                                   + std::to_string(fields.size());
+            + std::to_string(fields.size());
         if (fields.size() != columns.fieldCount) {
             if (qqp && fields.size() < columns.fieldCount)
-                dataset.addSkipped(place + ": QQP row with missing fields (" + counts + "), skipped as the reference reader does");
+                dataset.addSkipped(
+                    place + ": QQP row with missing fields (" + counts + "), skipped as the reference reader does");
             else
                 rejectRow(dataset, options, place + ": " + counts);
             continue;
@@ -259,8 +271,8 @@ Dataset readGlueFile(GlueTask task, GlueFile file, const std::string &path, cons
             }
             if (result != LabelResult::Ok) {
                 rejectRow(dataset, options,
-                          place + ": expected " + expectation + " in " + columns.labelName + ", found "
-                              + quoted(fields[columns.label]));
+                    place + ": expected " + expectation + " in " + columns.labelName + ", found "
+                        + quoted(fields[columns.label]));
                 continue;
             }
             example.hasLabel = true;
@@ -274,8 +286,9 @@ Dataset readGlueTaskFile(GlueTask task, GlueFile file, const std::string &taskDi
 {
     const std::string path = (std::filesystem::path(taskDir) / glueFileName(task, file)).string();
     if (!std::filesystem::exists(path)) {
-        throw Error::inFile(path, "not found; expected the official GLUE " + info(task).folder
-                                      + " folder holding " + glueFileName(task, file));
+        throw Error::inFile(path,
+            "not found; expected the official GLUE " + info(task).folder + " folder holding "
+                + glueFileName(task, file));
     }
     return readGlueFile(task, file, path, options);
 }

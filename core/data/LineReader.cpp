@@ -77,7 +77,7 @@ bool LineReader::next(std::string &line)
     const std::size_t bad = findInvalidUtf8(line);
     if (bad != std::string::npos) {
         throw Error(filePlace(m_path, m_line) + ": invalid UTF-8 at byte " + std::to_string(bad + 1)
-                    + " (task files must be UTF-8 text)");
+            + " (task files must be UTF-8 text)");
     }
     return true;
 }

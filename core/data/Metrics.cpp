@@ -18,7 +18,7 @@ void checkSizes(const char *metric, const std::vector<T> &predictions, const std
 {
     if (predictions.size() != targets.size()) {
         throw Error(std::string(metric) + ": " + std::to_string(predictions.size()) + " predictions for "
-                    + std::to_string(targets.size()) + " targets (expected one prediction per target)");
+            + std::to_string(targets.size()) + " targets (expected one prediction per target)");
     }
     if (targets.empty())
         throw Error(std::string(metric) + ": no examples to evaluate");
@@ -101,7 +101,7 @@ TaskEvaluation correlations(const std::vector<std::string> &predictions, const s
     checkSizes("Pearson/Spearman", predictions, targets);
     const std::vector<double> p = scoresFromTexts(predictions);
     const std::vector<double> t = scoresFromTexts(targets);
-    return withMeanScore({{"pearson", pearsonCorrelation(p, t)}, {"spearmanr", spearmanCorrelation(p, t)}});
+    return withMeanScore({ { "pearson", pearsonCorrelation(p, t) }, { "spearmanr", spearmanCorrelation(p, t) } });
 }
 
 } // namespace
@@ -116,7 +116,7 @@ double accuracy(const std::vector<std::string> &predictions, const std::vector<s
 }
 
 double f1WithInvalid(const std::vector<std::string> &predictions, const std::vector<std::string> &targets,
-                     const std::string &positive, const std::string &negative)
+    const std::string &positive, const std::string &negative)
 {
     checkSizes("F1", predictions, targets);
     int64_t truePositives = 0, falsePositives = 0, falseNegatives = 0;
@@ -124,7 +124,7 @@ double f1WithInvalid(const std::vector<std::string> &predictions, const std::vec
         const bool targetPositive = targets[i] == positive;
         if (!targetPositive && targets[i] != negative) {
             throw Error("F1: target '" + targets[i] + "' of example " + std::to_string(i + 1) + " is neither '"
-                        + positive + "' nor '" + negative + "'");
+                + positive + "' nor '" + negative + "'");
         }
         const bool valid = predictions[i] == positive || predictions[i] == negative;
         // An invalid prediction becomes the opposite of its target, i.e. always wrong.
@@ -136,7 +136,7 @@ double f1WithInvalid(const std::vector<std::string> &predictions, const std::vec
     if (truePositives == 0)
         return 0.0; // also sklearn's zero_division result when nothing is positive
     return 100.0 * 2.0 * static_cast<double>(truePositives)
-           / static_cast<double>(2 * truePositives + falsePositives + falseNegatives);
+        / static_cast<double>(2 * truePositives + falsePositives + falseNegatives);
 }
 
 double matthewsCorrelation(const std::vector<std::string> &predictions, const std::vector<std::string> &targets)
@@ -182,7 +182,8 @@ double spearmanCorrelation(const std::vector<double> &predictions, const std::ve
 double scoreFromText(const std::string &text)
 {
     constexpr double kUnparseable = -1.0; // the paper's string_to_float default
-    const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+    const auto isSpace
+        = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
     std::size_t begin = 0, end = text.size();
     while (begin < end && isSpace(text[begin]))
         ++begin;
@@ -214,32 +215,35 @@ double TaskEvaluation::metric(const std::string &name) const
 }
 
 TaskEvaluation evaluateGlue(GlueTask task, const std::vector<std::string> &predictions,
-                            const std::vector<std::string> &targets, TargetStyle style)
+    const std::vector<std::string> &targets, TargetStyle style)
 {
     switch (task) {
-    case GlueTask::Cola: return withMeanScore({{"matthews_correlation", matthewsCorrelation(predictions, targets)}});
+    case GlueTask::Cola:
+        return withMeanScore({ { "matthews_correlation", matthewsCorrelation(predictions, targets) } });
     case GlueTask::Mrpc:
     case GlueTask::Qqp: {
         const std::vector<std::string> choices = targetChoices(glueTextToTextFormat(task), style);
-        return withMeanScore({{"f1", f1WithInvalid(predictions, targets, choices[1], choices[0])},
-                              {"accuracy", accuracy(predictions, targets)}});
+        return withMeanScore({ { "f1", f1WithInvalid(predictions, targets, choices[1], choices[0]) },
+            { "accuracy", accuracy(predictions, targets) } });
     }
-    case GlueTask::Stsb: return correlations(predictions, targets);
+    case GlueTask::Stsb:
+        return correlations(predictions, targets);
     case GlueTask::Sst2:
     case GlueTask::Mnli:
     case GlueTask::Qnli:
     case GlueTask::Rte:
-    case GlueTask::Wnli: return withMeanScore({{"accuracy", accuracy(predictions, targets)}});
+    case GlueTask::Wnli:
+        return withMeanScore({ { "accuracy", accuracy(predictions, targets) } });
     }
     throw Error("unknown GLUE task");
 }
 
-TaskEvaluation evaluateGeneric(bool regression, const std::vector<std::string> &predictions,
-                               const std::vector<std::string> &targets)
+TaskEvaluation evaluateGeneric(
+    bool regression, const std::vector<std::string> &predictions, const std::vector<std::string> &targets)
 {
     if (regression)
         return correlations(predictions, targets);
-    return withMeanScore({{"accuracy", accuracy(predictions, targets)}});
+    return withMeanScore({ { "accuracy", accuracy(predictions, targets) } });
 }
 
 } // namespace ladder

@@ -19,7 +19,7 @@ double accuracy(const std::vector<std::string> &predictions, const std::vector<s
 /// prediction that is neither is counted wrong: it is replaced by the opposite of its target
 /// (f1_score_with_invalid). F1 is 0 when there are no true positives.
 double f1WithInvalid(const std::vector<std::string> &predictions, const std::vector<std::string> &targets,
-                     const std::string &positive = "1", const std::string &negative = "0");
+    const std::string &positive = "1", const std::string &negative = "0");
 
 /// Matthews correlation, ×100, as sklearn.metrics.matthews_corrcoef computes it over every label
 /// that occurs (an invalid prediction is one more class), 0 when undefined.
@@ -55,11 +55,11 @@ struct TaskEvaluation
 /// and QQP F1 and accuracy (score = their mean); STS-B Pearson and Spearman of the texts read
 /// with scoreFromText (score = their mean); accuracy for the others.
 TaskEvaluation evaluateGlue(GlueTask task, const std::vector<std::string> &predictions,
-                            const std::vector<std::string> &targets, TargetStyle style);
+    const std::vector<std::string> &targets, TargetStyle style);
 
 /// Metrics of a generic task: accuracy for classification; Pearson and Spearman (score =
 /// their mean) for regression, texts read with scoreFromText.
-TaskEvaluation evaluateGeneric(bool regression, const std::vector<std::string> &predictions,
-                               const std::vector<std::string> &targets);
+TaskEvaluation evaluateGeneric(
+    bool regression, const std::vector<std::string> &predictions, const std::vector<std::string> &targets);
 
 } // namespace ladder

@@ -24,13 +24,16 @@ PaperSplitRule paperSplitRule(GlueTask task)
     switch (task) {
     case GlueTask::Sst2:
     case GlueTask::Qnli:
-    case GlueTask::Qqp: return PaperSplitRule::HoldOutTrain;
-    case GlueTask::Mnli: return PaperSplitRule::MnliMismatchedMatched;
+    case GlueTask::Qqp:
+        return PaperSplitRule::HoldOutTrain;
+    case GlueTask::Mnli:
+        return PaperSplitRule::MnliMismatchedMatched;
     case GlueTask::Cola:
     case GlueTask::Rte:
     case GlueTask::Mrpc:
     case GlueTask::Stsb:
-    case GlueTask::Wnli: return PaperSplitRule::HalveDev;
+    case GlueTask::Wnli:
+        return PaperSplitRule::HalveDev;
     }
     throw Error("unknown GLUE task");
 }
@@ -50,7 +53,7 @@ std::vector<int64_t> checkedPermutation(const Permutation &permutation, int64_t 
     }
     if (!valid)
         throw Error("the split permutation for " + std::to_string(n) + " examples is not a permutation of 0.."
-                    + std::to_string(n - 1));
+            + std::to_string(n - 1));
     return order;
 }
 
@@ -64,8 +67,8 @@ Dataset selectExamples(const Dataset &dataset, const std::vector<int64_t> &indic
     return selected;
 }
 
-TaskSplits makePaperSplits(GlueTask task, Dataset train, Dataset dev, Dataset devMismatched,
-                           const Permutation &permutation)
+TaskSplits makePaperSplits(
+    GlueTask task, Dataset train, Dataset dev, Dataset devMismatched, const Permutation &permutation)
 {
     TaskSplits splits;
     switch (paperSplitRule(task)) {
@@ -74,16 +77,18 @@ TaskSplits makePaperSplits(GlueTask task, Dataset train, Dataset dev, Dataset de
         const std::vector<int64_t> order = checkedPermutation(permutation, n);
         const auto half = order.begin() + n / 2;
         splits.train = std::move(train);
-        splits.validation = withSkips(selectExamples(dev, {order.begin(), half}, dev.source + " (shuffled, first half)"), dev);
-        splits.test = selectExamples(dev, {half, order.end()}, dev.source + " (shuffled, second half)");
+        splits.validation
+            = withSkips(selectExamples(dev, { order.begin(), half }, dev.source + " (shuffled, first half)"), dev);
+        splits.test = selectExamples(dev, { half, order.end() }, dev.source + " (shuffled, second half)");
         break;
     }
     case PaperSplitRule::HoldOutTrain: {
         const auto n = static_cast<int64_t>(train.examples.size());
         const std::vector<int64_t> order = checkedPermutation(permutation, n);
         const auto cut = order.begin() + std::min(n, kPaperHeldOutTrainExamples);
-        splits.validation = selectExamples(train, {order.begin(), cut}, train.source + " (shuffled, first 1000)");
-        splits.train = withSkips(selectExamples(train, {cut, order.end()}, train.source + " (shuffled, after the first 1000)"), train);
+        splits.validation = selectExamples(train, { order.begin(), cut }, train.source + " (shuffled, first 1000)");
+        splits.train = withSkips(
+            selectExamples(train, { cut, order.end() }, train.source + " (shuffled, after the first 1000)"), train);
         splits.test = std::move(dev);
         break;
     }
@@ -96,8 +101,8 @@ TaskSplits makePaperSplits(GlueTask task, Dataset train, Dataset dev, Dataset de
     return splits;
 }
 
-TaskSplits readPaperSplits(GlueTask task, const std::string &taskDir, const Permutation &permutation,
-                           const ReadOptions &options)
+TaskSplits readPaperSplits(
+    GlueTask task, const std::string &taskDir, const Permutation &permutation, const ReadOptions &options)
 {
     Dataset train = readGlueTaskFile(task, GlueFile::Train, taskDir, options);
     Dataset dev = readGlueTaskFile(task, GlueFile::Dev, taskDir, options);

@@ -46,12 +46,12 @@ struct TaskSplits
 /// The paper's splits made from already read files. @p dev is dev.tsv (MNLI: dev_matched.tsv);
 /// @p devMismatched is used by MNLI only. @p permutation is called once per shuffled file with
 /// that file's size; a result that is not a permutation of 0 … n-1 throws ladder::Error.
-TaskSplits makePaperSplits(GlueTask task, Dataset train, Dataset dev, Dataset devMismatched,
-                           const Permutation &permutation);
+TaskSplits makePaperSplits(
+    GlueTask task, Dataset train, Dataset dev, Dataset devMismatched, const Permutation &permutation);
 
 /// Reads the files of @p taskDir that the task's rule needs and makes the paper's splits.
-TaskSplits readPaperSplits(GlueTask task, const std::string &taskDir, const Permutation &permutation,
-                           const ReadOptions &options = {});
+TaskSplits readPaperSplits(
+    GlueTask task, const std::string &taskDir, const Permutation &permutation, const ReadOptions &options = {});
 
 /// The examples of @p dataset at @p indices, in that order (dataset.select(indices)).
 Dataset selectExamples(const Dataset &dataset, const std::vector<int64_t> &indices, const std::string &source);

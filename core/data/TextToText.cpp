@@ -23,14 +23,19 @@ std::vector<std::string> paperFieldNames(GlueTask task)
 {
     switch (task) {
     case GlueTask::Cola:
-    case GlueTask::Sst2: return {"sentence:"};
-    case GlueTask::Qqp: return {"question1:", "question2:"};
-    case GlueTask::Mnli: return {"premise:", "hypothesis"}; // sic, as in the paper's code
-    case GlueTask::Qnli: return {"question:", "sentence:"};
+    case GlueTask::Sst2:
+        return { "sentence:" };
+    case GlueTask::Qqp:
+        return { "question1:", "question2:" };
+    case GlueTask::Mnli:
+        return { "premise:", "hypothesis" }; // sic, as in the paper's code
+    case GlueTask::Qnli:
+        return { "question:", "sentence:" };
     case GlueTask::Mrpc:
     case GlueTask::Stsb:
     case GlueTask::Rte:
-    case GlueTask::Wnli: return {"sentence1:", "sentence2:"};
+    case GlueTask::Wnli:
+        return { "sentence1:", "sentence2:" };
     }
     throw Error("unknown GLUE task");
 }
@@ -51,7 +56,7 @@ TextToTextFormat glueTextToTextFormat(GlueTask task)
 }
 
 TextToTextFormat genericTextToTextFormat(const std::string &prefix, const std::vector<std::string> &textColumns,
-                                         const std::vector<std::string> &labelWords, bool regression)
+    const std::vector<std::string> &labelWords, bool regression)
 {
     TextToTextFormat format;
     format.prefix = prefix;
@@ -67,7 +72,7 @@ std::string formatSource(const TextToTextFormat &format, const Example &example,
 {
     if (example.texts.size() != format.fieldNames.size()) {
         throw Error("example from line " + std::to_string(example.line) + " has " + std::to_string(example.texts.size())
-                    + " text fields, the task format expects " + std::to_string(format.fieldNames.size()));
+            + " text fields, the task format expects " + std::to_string(format.fieldNames.size()));
     }
     std::vector<std::string> parts;
     if (addPrefix && !format.prefix.empty())
@@ -89,20 +94,19 @@ std::string formatTarget(const TextToTextFormat &format, const Example &example,
 {
     if (!example.hasLabel) {
         throw Error("example from line " + std::to_string(example.line)
-                    + " has no label (rows of test files can be predicted, not trained or evaluated on)");
+            + " has no label (rows of test files can be predicted, not trained or evaluated on)");
     }
     if (format.regression)
         return format.stsbRounding ? formatStsbScore(example.score) : formatScore(example.score, format.scoreDecimals);
     const int index = labelIndex(format, example.label);
     if (index < 0) {
         throw Error("example from line " + std::to_string(example.line) + " has label '" + example.label
-                    + "', expected one of " + joined(format.labelWords, ", "));
+            + "', expected one of " + joined(format.labelWords, ", "));
     }
     return style == TargetStyle::LabelWords ? example.label : std::to_string(index);
 }
 
-TextToTextPair formatExample(const TextToTextFormat &format, const Example &example, TargetStyle style,
-                             bool addPrefix)
+TextToTextPair formatExample(const TextToTextFormat &format, const Example &example, TargetStyle style, bool addPrefix)
 {
     TextToTextPair pair;
     pair.source = formatSource(format, example, addPrefix);
@@ -114,7 +118,7 @@ TextToTextPair formatExample(const TextToTextFormat &format, const Example &exam
 std::vector<std::string> targetChoices(const TextToTextFormat &format, TargetStyle style)
 {
     if (format.regression || style == TargetStyle::LabelWords)
-        return format.regression ? std::vector<std::string>{} : format.labelWords;
+        return format.regression ? std::vector<std::string> {} : format.labelWords;
     std::vector<std::string> ids;
     for (std::size_t i = 0; i < format.labelWords.size(); ++i)
         ids.push_back(std::to_string(i));
@@ -131,8 +135,8 @@ std::string formatScore(double value, int decimals)
     const double scale = std::pow(10.0, decimals);
     const double rounded = std::nearbyint(value * scale) / scale;
     char buffer[64];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, rounded, std::chars_format::fixed,
-                                      std::max(decimals, 1));
+    const auto result
+        = std::to_chars(buffer, buffer + sizeof buffer, rounded, std::chars_format::fixed, std::max(decimals, 1));
     std::string text(buffer, result.ptr);
     // Python's str() writes the shortest form, keeping one decimal ("5.0", "0.25").
     while (text.size() > 2 && text.back() == '0' && text[text.size() - 2] != '.')

@@ -14,7 +14,7 @@ namespace ladder {
 /// How a classification label is written as the target text.
 enum class TargetStyle {
     LabelWords, ///< `positive`, `entailment`, … (readable; the default)
-    LabelIds,   ///< "0", "1", "2": the label id as a string, exactly as the paper's code does
+    LabelIds, ///< "0", "1", "2": the label id as a string, exactly as the paper's code does
 };
 
 /// How the examples of one task become source and target text.
@@ -51,7 +51,7 @@ TextToTextFormat glueTextToTextFormat(GlueTask task);
 
 /// A generic task: prefix @p prefix (may be empty), field names "<column>:", labels @p labelWords.
 TextToTextFormat genericTextToTextFormat(const std::string &prefix, const std::vector<std::string> &textColumns,
-                                         const std::vector<std::string> &labelWords, bool regression);
+    const std::vector<std::string> &labelWords, bool regression);
 
 /// ' '.join([prefix, field1, text1, field2, text2, …]); the prefix is left out when empty or
 /// when @p addPrefix is false. Throws ladder::Error when the example has the wrong number of texts.
@@ -62,8 +62,8 @@ std::string formatSource(const TextToTextFormat &format, const Example &example,
 std::string formatTarget(const TextToTextFormat &format, const Example &example, TargetStyle style);
 
 /// Source and target of a labelled example; for an unlabelled one the target is empty.
-TextToTextPair formatExample(const TextToTextFormat &format, const Example &example, TargetStyle style,
-                             bool addPrefix = true);
+TextToTextPair formatExample(
+    const TextToTextFormat &format, const Example &example, TargetStyle style, bool addPrefix = true);
 
 /// The texts rank classification scores, in label-id order: the label words, or "0", "1", ….
 /// Empty for regression tasks (they are evaluated by generation).

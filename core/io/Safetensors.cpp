@@ -42,18 +42,18 @@ struct DtypeInfo
     int order;
 };
 
-constexpr std::array<DtypeInfo, 10> kDtypes{{
-    {"F64", torch::kFloat64, 8, 12},
-    {"F32", torch::kFloat32, 4, 11},
-    {"F16", torch::kFloat16, 2, 7},
-    {"BF16", torch::kBFloat16, 2, 8},
-    {"I64", torch::kInt64, 8, 13},
-    {"I32", torch::kInt32, 4, 9},
-    {"I16", torch::kInt16, 2, 5},
-    {"I8", torch::kInt8, 1, 2},
-    {"U8", torch::kUInt8, 1, 1},
-    {"BOOL", torch::kBool, 1, 0},
-}};
+constexpr std::array<DtypeInfo, 10> kDtypes { {
+    { "F64", torch::kFloat64, 8, 12 },
+    { "F32", torch::kFloat32, 4, 11 },
+    { "F16", torch::kFloat16, 2, 7 },
+    { "BF16", torch::kBFloat16, 2, 8 },
+    { "I64", torch::kInt64, 8, 13 },
+    { "I32", torch::kInt32, 4, 9 },
+    { "I16", torch::kInt16, 2, 5 },
+    { "I8", torch::kInt8, 1, 2 },
+    { "U8", torch::kUInt8, 1, 1 },
+    { "BOOL", torch::kBool, 1, 0 },
+} };
 
 const DtypeInfo *dtypeByName(const std::string &name)
 {
@@ -176,11 +176,10 @@ private:
             fail(name, "\"shape\" must be an array of non-negative integers, found " + value.dump());
         std::vector<std::uint64_t> shape;
         for (std::size_t i = 0; i < value.size(); ++i) {
-            const std::uint64_t dim =
-                nonNegativeInteger(name, value[i], "shape dimension " + std::to_string(i));
+            const std::uint64_t dim = nonNegativeInteger(name, value[i], "shape dimension " + std::to_string(i));
             if (dim > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
-                fail(name, "shape dimension " + std::to_string(i) + " (" + std::to_string(dim) +
-                               ") overflows a 64-bit size");
+                fail(name,
+                    "shape dimension " + std::to_string(i) + " (" + std::to_string(dim) + ") overflows a 64-bit size");
             shape.push_back(dim);
         }
         return shape;
@@ -189,17 +188,17 @@ private:
     void readOffsets(Entry &entry, const Json &value) const
     {
         if (!value.is_array() || value.size() != 2)
-            fail(entry.name, "\"data_offsets\" must be an array of two integers [begin, end], found " +
-                                 value.dump());
+            fail(entry.name, "\"data_offsets\" must be an array of two integers [begin, end], found " + value.dump());
         entry.begin = nonNegativeInteger(entry.name, value[0], "data_offsets begin");
         entry.end = nonNegativeInteger(entry.name, value[1], "data_offsets end");
         if (entry.begin > entry.end)
-            fail(entry.name, "data_offsets " + offsetsText(entry.begin, entry.end) + ": begin " +
-                                 std::to_string(entry.begin) + " is after its end");
+            fail(entry.name,
+                "data_offsets " + offsetsText(entry.begin, entry.end) + ": begin " + std::to_string(entry.begin)
+                    + " is after its end");
         if (entry.end > m_bufferSize)
-            fail(entry.name, "data_offsets " + offsetsText(entry.begin, entry.end) +
-                                 " run past the end of the data buffer (" + std::to_string(m_bufferSize) +
-                                 " bytes)");
+            fail(entry.name,
+                "data_offsets " + offsetsText(entry.begin, entry.end) + " run past the end of the data buffer ("
+                    + std::to_string(m_bufferSize) + " bytes)");
     }
 
     void checkByteCount(const Entry &entry) const
@@ -220,10 +219,10 @@ private:
         }
         const std::uint64_t bytes = empty ? 0 : nonZeroBytes;
         if (bytes != entry.end - entry.begin)
-            fail(entry.name, "byte count " + std::to_string(entry.end - entry.begin) + " of data_offsets " +
-                                 offsetsText(entry.begin, entry.end) + " does not match shape " +
-                                 shapeText(entry.shape) + " of " + entry.dtype->name + " (expected " +
-                                 std::to_string(bytes) + " bytes)");
+            fail(entry.name,
+                "byte count " + std::to_string(entry.end - entry.begin) + " of data_offsets "
+                    + offsetsText(entry.begin, entry.end) + " does not match shape " + shapeText(entry.shape) + " of "
+                    + entry.dtype->name + " (expected " + std::to_string(bytes) + " bytes)");
     }
 
     std::string m_path;
@@ -236,8 +235,7 @@ Json parseHeader(const std::string &path, const std::string &header)
 {
     std::set<std::string> seen;
     const auto callback = [&](int depth, Json::parse_event_t event, Json &parsed) {
-        if ((event == Json::parse_event_t::object_start || event == Json::parse_event_t::array_start) &&
-            depth > 32)
+        if ((event == Json::parse_event_t::object_start || event == Json::parse_event_t::array_start) && depth > 32)
             throw Error::inFile(path, "header JSON is nested more than 32 levels deep");
         if (event == Json::parse_event_t::key && depth == 1) {
             const std::string key = parsed.get<std::string>();
@@ -264,8 +262,9 @@ std::map<std::string, std::string> metadataOf(const std::string &path, const Jso
     std::map<std::string, std::string> metadata;
     for (const auto &item : value.items()) {
         if (!item.value().is_string())
-            throw Error::inFile(path, "\"__metadata__\" must map strings to strings, but key " +
-                                          quoted(item.key()) + " holds " + item.value().dump());
+            throw Error::inFile(path,
+                "\"__metadata__\" must map strings to strings, but key " + quoted(item.key()) + " holds "
+                    + item.value().dump());
         metadata[item.key()] = item.value().get<std::string>();
     }
     return metadata;
@@ -274,38 +273,39 @@ std::map<std::string, std::string> metadataOf(const std::string &path, const Jso
 /// The tensors must tile the buffer [0, bufferSize) exactly, as the reference reader demands.
 void checkTiling(const std::string &path, std::vector<const Entry *> entries, std::uint64_t bufferSize)
 {
-    std::sort(entries.begin(), entries.end(), [](const Entry *a, const Entry *b) {
-        return std::tie(a->begin, a->end) < std::tie(b->begin, b->end);
-    });
+    std::sort(entries.begin(), entries.end(),
+        [](const Entry *a, const Entry *b) { return std::tie(a->begin, a->end) < std::tie(b->begin, b->end); });
     std::uint64_t covered = 0;
     const Entry *previous = nullptr;
     for (const Entry *entry : entries) {
         if (entry->begin < covered)
-            throw Error::inFile(path, "tensors " + quoted(previous->name) + " and " + quoted(entry->name) +
-                                          " overlap (data_offsets " + offsetsText(previous->begin, previous->end) +
-                                          " and " + offsetsText(entry->begin, entry->end) + ")");
+            throw Error::inFile(path,
+                "tensors " + quoted(previous->name) + " and " + quoted(entry->name) + " overlap (data_offsets "
+                    + offsetsText(previous->begin, previous->end) + " and " + offsetsText(entry->begin, entry->end)
+                    + ")");
         if (entry->begin > covered)
-            throw Error::inFile(path, "bytes " + std::to_string(covered) + ".." + std::to_string(entry->begin) +
-                                          " of the data buffer belong to no tensor (a hole before tensor " +
-                                          quoted(entry->name) + ")");
+            throw Error::inFile(path,
+                "bytes " + std::to_string(covered) + ".." + std::to_string(entry->begin)
+                    + " of the data buffer belong to no tensor (a hole before tensor " + quoted(entry->name) + ")");
         covered = entry->end;
         previous = entry;
     }
     if (covered < bufferSize)
-        throw Error::inFile(path, "bytes " + std::to_string(covered) + ".." + std::to_string(bufferSize) +
-                                      " of the data buffer belong to no tensor (a hole after " +
-                                      (previous ? "tensor " + quoted(previous->name) : std::string("the header")) +
-                                      ")");
+        throw Error::inFile(path,
+            "bytes " + std::to_string(covered) + ".." + std::to_string(bufferSize)
+                + " of the data buffer belong to no tensor (a hole after "
+                + (previous ? "tensor " + quoted(previous->name) : std::string("the header")) + ")");
 }
 
 void readExactly(std::ifstream &in, const std::string &path, std::uint64_t offset, char *data, std::uint64_t size,
-                 const std::string &what)
+    const std::string &what)
 {
     in.seekg(static_cast<std::streamoff>(offset));
     in.read(data, static_cast<std::streamsize>(size));
     if (!in || static_cast<std::uint64_t>(in.gcount()) != size)
-        throw Error::inFile(path, "could not read " + what + " (" + std::to_string(size) + " bytes at offset " +
-                                      std::to_string(offset) + "); was the file truncated while reading?");
+        throw Error::inFile(path,
+            "could not read " + what + " (" + std::to_string(size) + " bytes at offset " + std::to_string(offset)
+                + "); was the file truncated while reading?");
 }
 
 torch::Tensor readTensor(std::ifstream &in, const std::string &path, const Entry &entry, std::uint64_t dataStart)
@@ -315,14 +315,15 @@ torch::Tensor readTensor(std::ifstream &in, const std::string &path, const Entry
     const std::uint64_t bytes = entry.end - entry.begin;
     if (bytes > 0)
         readExactly(in, path, dataStart + entry.begin, static_cast<char *>(tensor.data_ptr()), bytes,
-                    "tensor " + quoted(entry.name));
+            "tensor " + quoted(entry.name));
     if (entry.dtype->dtype == torch::kBool) {
         // Any byte but 0 or 1 in a bool tensor is undefined behaviour in LibTorch.
         const auto *raw = static_cast<const unsigned char *>(tensor.data_ptr());
         for (std::uint64_t i = 0; i < bytes; ++i) {
             if (raw[i] > 1)
-                throw Error::inFile(path, "tensor " + quoted(entry.name) + ": BOOL element " + std::to_string(i) +
-                                              " has byte value " + std::to_string(raw[i]) + ", expected 0 or 1");
+                throw Error::inFile(path,
+                    "tensor " + quoted(entry.name) + ": BOOL element " + std::to_string(i) + " has byte value "
+                        + std::to_string(raw[i]) + ", expected 0 or 1");
         }
     }
     return tensor;
@@ -370,8 +371,9 @@ SafetensorsContents readSafetensors(const std::string &path)
 {
     const std::uint64_t fileSize = fileSizeOf(path);
     if (fileSize < 8)
-        throw Error::inFile(path, "file is " + std::to_string(fileSize) +
-                                      " bytes, too short for a safetensors file (it starts with an 8-byte header length)");
+        throw Error::inFile(path,
+            "file is " + std::to_string(fileSize)
+                + " bytes, too short for a safetensors file (it starts with an 8-byte header length)");
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw Error::inFile(path, "cannot open the file for reading");
@@ -382,11 +384,13 @@ SafetensorsContents readSafetensors(const std::string &path)
     for (int i = 7; i >= 0; --i)
         headerLength = (headerLength << 8) | lengthBytes[i];
     if (headerLength > kSafetensorsMaxHeaderBytes)
-        throw Error::inFile(path, "header length " + std::to_string(headerLength) + " exceeds the limit of " +
-                                      std::to_string(kSafetensorsMaxHeaderBytes) + " bytes; the file is corrupt");
+        throw Error::inFile(path,
+            "header length " + std::to_string(headerLength) + " exceeds the limit of "
+                + std::to_string(kSafetensorsMaxHeaderBytes) + " bytes; the file is corrupt");
     if (headerLength > fileSize - 8)
-        throw Error::inFile(path, "header length " + std::to_string(headerLength) +
-                                      " runs past the end of the file (" + std::to_string(fileSize) + " bytes)");
+        throw Error::inFile(path,
+            "header length " + std::to_string(headerLength) + " runs past the end of the file ("
+                + std::to_string(fileSize) + " bytes)");
 
     std::string header(headerLength, '\0');
     if (headerLength > 0)
@@ -413,7 +417,7 @@ SafetensorsContents readSafetensors(const std::string &path)
 
     contents.tensors.reserve(entries.size());
     for (const Entry &entry : entries)
-        contents.tensors.push_back({entry.name, readTensor(in, path, entry, dataStart)});
+        contents.tensors.push_back({ entry.name, readTensor(in, path, entry, dataStart) });
     return contents;
 }
 
@@ -439,10 +443,11 @@ std::vector<PreparedTensor> prepareTensors(const std::string &path, const std::v
             throw Error::inFile(path, "cannot write tensor " + quoted(named.name) + ": it is undefined");
         const DtypeInfo *dtype = dtypeByTorch(named.tensor.scalar_type());
         if (!dtype)
-            throw Error::inFile(path, "cannot write tensor " + quoted(named.name) + ": its dtype " +
-                                          std::string(c10::toString(named.tensor.scalar_type())) +
-                                          " has no safetensors name here (supported: " + supportedDtypeList() + ")");
-        prepared.push_back({named.name, dtype, named.tensor.detach().to(torch::kCPU).contiguous()});
+            throw Error::inFile(path,
+                "cannot write tensor " + quoted(named.name) + ": its dtype "
+                    + std::string(c10::toString(named.tensor.scalar_type()))
+                    + " has no safetensors name here (supported: " + supportedDtypeList() + ")");
+        prepared.push_back({ named.name, dtype, named.tensor.detach().to(torch::kCPU).contiguous() });
     }
     // The reference serializer's order: dtype descending, then name (byte-wise).
     std::sort(prepared.begin(), prepared.end(), [](const PreparedTensor &a, const PreparedTensor &b) {
@@ -464,7 +469,7 @@ std::string jsonString(const std::string &path, const std::string &text)
 
 // Built by hand rather than through a JSON object so the key order is the reference one.
 std::string headerFor(const std::string &path, const std::vector<PreparedTensor> &tensors,
-                      const std::map<std::string, std::string> &metadata)
+    const std::map<std::string, std::string> &metadata)
 {
     std::string header = "{";
     if (!metadata.empty()) {
@@ -484,8 +489,8 @@ std::string headerFor(const std::string &path, const std::vector<PreparedTensor>
         for (const std::int64_t dim : tensor.data.sizes())
             shape += (shape.empty() ? "" : ",") + std::to_string(dim);
         const std::uint64_t bytes = tensor.data.nbytes();
-        header += jsonString(path, tensor.name) + ":{\"dtype\":\"" + tensor.dtype->name + "\",\"shape\":[" + shape +
-                  "],\"data_offsets\":[" + std::to_string(offset) + "," + std::to_string(offset + bytes) + "]}";
+        header += jsonString(path, tensor.name) + ":{\"dtype\":\"" + tensor.dtype->name + "\",\"shape\":[" + shape
+            + "],\"data_offsets\":[" + std::to_string(offset) + "," + std::to_string(offset + bytes) + "]}";
         offset += bytes;
     }
     header += "}";
@@ -503,7 +508,7 @@ std::string temporaryPathFor(const std::string &path)
 }
 
 void writeAll(const std::string &path, const std::string &temporary, const std::string &header,
-              const std::vector<PreparedTensor> &tensors)
+    const std::vector<PreparedTensor> &tensors)
 {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     if (!out)
@@ -518,8 +523,8 @@ void writeAll(const std::string &path, const std::string &temporary, const std::
     out.write(header.data(), static_cast<std::streamsize>(header.size()));
     for (const PreparedTensor &tensor : tensors) {
         if (tensor.data.nbytes() > 0)
-            out.write(static_cast<const char *>(tensor.data.data_ptr()),
-                      static_cast<std::streamsize>(tensor.data.nbytes()));
+            out.write(
+                static_cast<const char *>(tensor.data.data_ptr()), static_cast<std::streamsize>(tensor.data.nbytes()));
     }
     out.close();
     if (!out)
@@ -529,7 +534,7 @@ void writeAll(const std::string &path, const std::string &temporary, const std::
 } // namespace
 
 void writeSafetensors(const std::string &path, const std::vector<NamedTensor> &tensors,
-                      const std::map<std::string, std::string> &metadata)
+    const std::map<std::string, std::string> &metadata)
 {
     const std::vector<PreparedTensor> prepared = prepareTensors(path, tensors);
     const std::string header = headerFor(path, prepared, metadata);

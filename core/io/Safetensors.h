@@ -22,8 +22,8 @@ struct NamedTensor
 /// Everything a safetensors file holds, read and validated.
 struct SafetensorsContents
 {
-    std::string path;                            ///< the file, for error messages
-    std::vector<NamedTensor> tensors;            ///< in the order of the file's header
+    std::string path; ///< the file, for error messages
+    std::vector<NamedTensor> tensors; ///< in the order of the file's header
     std::map<std::string, std::string> metadata; ///< the header's "__metadata__" (string → string)
 
     /// The tensor called `name`, or nullptr when the file has none.
@@ -47,7 +47,7 @@ SafetensorsContents readSafetensors(const std::string &path);
 /// An empty `metadata` omits "__metadata__". Written to a temporary file and renamed, so a
 /// crash never leaves half a file. Non-contiguous or non-CPU tensors are copied first.
 void writeSafetensors(const std::string &path, const std::vector<NamedTensor> &tensors,
-                      const std::map<std::string, std::string> &metadata = {{"format", "pt"}});
+    const std::map<std::string, std::string> &metadata = { { "format", "pt" } });
 
 /// The safetensors name of a torch dtype ("F32", "BF16", ...), or "" when the format (as this
 /// project supports it) has none.

@@ -83,19 +83,21 @@ std::map<std::string, std::string> weightMapOf(const std::string &indexPath)
 {
     const nlohmann::json index = readIndexJson(indexPath);
     if (!index.is_object() || !index.contains("weight_map") || !index["weight_map"].is_object())
-        throw Error::inFile(indexPath, "expected a JSON object with a \"weight_map\" object "
-                                       "(tensor name → shard file name)");
+        throw Error::inFile(indexPath,
+            "expected a JSON object with a \"weight_map\" object "
+            "(tensor name → shard file name)");
     std::map<std::string, std::string> weightMap;
     for (const auto &item : index["weight_map"].items()) {
         if (!item.value().is_string())
-            throw Error::inFile(indexPath, "weight_map entry " + quoted(item.key()) +
-                                               " must name a shard file, found " + item.value().dump());
+            throw Error::inFile(indexPath,
+                "weight_map entry " + quoted(item.key()) + " must name a shard file, found " + item.value().dump());
         const std::string shard = item.value().get<std::string>();
         // Shards are plain file names next to the index; anything else could reach outside the folder.
-        if (shard.empty() || shard == "." || shard == ".." || shard.find('/') != std::string::npos ||
-            shard.find('\\') != std::string::npos)
-            throw Error::inFile(indexPath, "weight_map entry " + quoted(item.key()) + " names " + quoted(shard) +
-                                               ", which is not a file name in the checkpoint folder");
+        if (shard.empty() || shard == "." || shard == ".." || shard.find('/') != std::string::npos
+            || shard.find('\\') != std::string::npos)
+            throw Error::inFile(indexPath,
+                "weight_map entry " + quoted(item.key()) + " names " + quoted(shard)
+                    + ", which is not a file name in the checkpoint folder");
         weightMap[item.key()] = shard;
     }
     if (weightMap.empty())
@@ -111,8 +113,8 @@ CheckpointTensors readShards(const std::string &dir, const std::string &indexPat
         tensorsByShard[shard].push_back(tensor);
     for (const auto &[shard, tensors] : tensorsByShard) {
         if (!fs::is_regular_file(fs::path(dir) / shard))
-            throw Error::inFile(indexPath, "shard " + quoted(shard) + " (holding " + listSome(tensors, 2) +
-                                               ") is missing from " + dir);
+            throw Error::inFile(
+                indexPath, "shard " + quoted(shard) + " (holding " + listSome(tensors, 2) + ") is missing from " + dir);
     }
 
     CheckpointTensors weights;
@@ -124,18 +126,20 @@ CheckpointTensors readShards(const std::string &dir, const std::string &indexPat
             if (listed == weightMap.end())
                 throw Error::inFile(contents.path, "tensor " + quoted(named.name) + " is not listed in " + indexPath);
             if (const auto seen = weights.sourceFile.find(named.name); seen != weights.sourceFile.end())
-                throw Error::inFile(contents.path, "tensor " + quoted(named.name) + " is also in shard " +
-                                                       seen->second + "; a tensor must be in one shard only");
+                throw Error::inFile(contents.path,
+                    "tensor " + quoted(named.name) + " is also in shard " + seen->second
+                        + "; a tensor must be in one shard only");
             if (listed->second != shard)
-                throw Error::inFile(contents.path, "tensor " + quoted(named.name) + " is in this shard but " +
-                                                       indexPath + " maps it to " + quoted(listed->second));
+                throw Error::inFile(contents.path,
+                    "tensor " + quoted(named.name) + " is in this shard but " + indexPath + " maps it to "
+                        + quoted(listed->second));
         }
         addFile(weights, std::move(contents));
     }
     for (const auto &[tensor, shard] : weightMap) {
         if (!weights.tensors.count(tensor))
-            throw Error::inFile(indexPath, "maps tensor " + quoted(tensor) + " to shard " + quoted(shard) +
-                                               ", which does not contain it");
+            throw Error::inFile(indexPath,
+                "maps tensor " + quoted(tensor) + " to shard " + quoted(shard) + ", which does not contain it");
     }
     return weights;
 }
@@ -178,14 +182,14 @@ std::vector<std::pair<std::string, torch::Tensor>> moduleEntries(const torch::nn
     return entries;
 }
 
-std::vector<Assignment> matchKeys(const torch::nn::Module &module, const CheckpointTensors &weights,
-                                  const StateDictLoadOptions &options)
+std::vector<Assignment> matchKeys(
+    const torch::nn::Module &module, const CheckpointTensors &weights, const StateDictLoadOptions &options)
 {
     std::vector<Assignment> assignments;
     std::vector<std::string> missing;
     std::set<std::string> used;
     for (auto &[key, target] : moduleEntries(module, true)) {
-        std::vector<std::string> candidates{key};
+        std::vector<std::string> candidates { key };
         if (const auto aliases = options.aliases.find(key); aliases != options.aliases.end())
             candidates.insert(candidates.end(), aliases->second.begin(), aliases->second.end());
         std::string chosen;
@@ -200,7 +204,7 @@ std::vector<Assignment> matchKeys(const torch::nn::Module &module, const Checkpo
         if (chosen.empty())
             missing.push_back(key);
         else
-            assignments.push_back({key, target, chosen, weights.tensors.at(chosen)});
+            assignments.push_back({ key, target, chosen, weights.tensors.at(chosen) });
     }
 
     std::vector<std::string> unexpected;
@@ -210,11 +214,11 @@ std::vector<Assignment> matchKeys(const torch::nn::Module &module, const Checkpo
     }
     std::vector<std::string> problems;
     if (!missing.empty())
-        problems.push_back(std::to_string(missing.size()) + " weight(s) the model needs are missing: " +
-                           listSome(missing));
+        problems.push_back(
+            std::to_string(missing.size()) + " weight(s) the model needs are missing: " + listSome(missing));
     if (!unexpected.empty())
-        problems.push_back(std::to_string(unexpected.size()) + " unexpected weight(s) the model does not have: " +
-                           listSome(unexpected) + " (is this checkpoint for another architecture?)");
+        problems.push_back(std::to_string(unexpected.size()) + " unexpected weight(s) the model does not have: "
+            + listSome(unexpected) + " (is this checkpoint for another architecture?)");
     if (!problems.empty()) {
         std::string message = problems.front();
         if (problems.size() > 1)
@@ -227,20 +231,21 @@ std::vector<Assignment> matchKeys(const torch::nn::Module &module, const Checkpo
 void checkFits(const Assignment &assignment, const CheckpointTensors &weights, const StateDictLoadOptions &options)
 {
     const std::string file = sourceOf(weights, assignment.sourceName);
-    const std::string forKey =
-        assignment.sourceName == assignment.key ? "" : " (loaded as " + quoted(assignment.key) + ")";
+    const std::string forKey
+        = assignment.sourceName == assignment.key ? "" : " (loaded as " + quoted(assignment.key) + ")";
     if (!assignment.source.sizes().equals(assignment.target.sizes()))
-        throw Error::inFile(file, "tensor " + quoted(assignment.sourceName) + forKey + " has shape " +
-                                      shapeText(assignment.source) + " but the model built from " + options.configName +
-                                      " expects " + shapeText(assignment.target) + "; the checkpoint does not fit " +
-                                      options.configName);
+        throw Error::inFile(file,
+            "tensor " + quoted(assignment.sourceName) + forKey + " has shape " + shapeText(assignment.source)
+                + " but the model built from " + options.configName + " expects " + shapeText(assignment.target)
+                + "; the checkpoint does not fit " + options.configName);
     const bool targetFloat = torch::isFloatingType(assignment.target.scalar_type());
     const bool sourceFloat = torch::isFloatingType(assignment.source.scalar_type());
     if (targetFloat != sourceFloat)
-        throw Error::inFile(file, "tensor " + quoted(assignment.sourceName) + forKey + " has dtype " +
-                                      dtypeText(assignment.source) + " but the model's " + quoted(assignment.key) +
-                                      " is " + (targetFloat ? "a floating-point" : "an integer") +
-                                      " tensor; expected " + (targetFloat ? "F32, F16, BF16 or F64" : "an integer dtype"));
+        throw Error::inFile(file,
+            "tensor " + quoted(assignment.sourceName) + forKey + " has dtype " + dtypeText(assignment.source)
+                + " but the model's " + quoted(assignment.key) + " is "
+                + (targetFloat ? "a floating-point" : "an integer") + " tensor; expected "
+                + (targetFloat ? "F32, F16, BF16 or F64" : "an integer dtype"));
 }
 
 void copyInto(const Assignment &assignment, torch::Dtype floatDtype)
@@ -277,16 +282,17 @@ CheckpointTensors readHuggingFaceWeights(const std::string &dir)
     if (fs::exists(index, error))
         return readShards(dir, index.string());
     if (fs::exists(fs::path(dir) / "pytorch_model.bin", error))
-        throw Error::inFile(dir, "has only pytorch_model.bin (a pickle checkpoint, which is not read here); "
-                                 "convert it to model.safetensors, e.g. with save_pretrained(safe_serialization=True)");
+        throw Error::inFile(dir,
+            "has only pytorch_model.bin (a pickle checkpoint, which is not read here); "
+            "convert it to model.safetensors, e.g. with save_pretrained(safe_serialization=True)");
     throw Error::inFile(dir, std::string("no ") + kSingleFile + " or " + kIndexFile + " in this folder");
 }
 
 void loadStateDict(torch::nn::Module &module, const CheckpointTensors &weights, const StateDictLoadOptions &options)
 {
     if (!torch::isFloatingType(options.dtype))
-        throw Error("loadStateDict: the load dtype must be a floating-point type, got " +
-                    std::string(c10::toString(options.dtype)));
+        throw Error("loadStateDict: the load dtype must be a floating-point type, got "
+            + std::string(c10::toString(options.dtype)));
     const std::vector<Assignment> assignments = matchKeys(module, weights, options);
     for (const Assignment &assignment : assignments)
         checkFits(assignment, weights, options);
@@ -296,14 +302,14 @@ void loadStateDict(torch::nn::Module &module, const CheckpointTensors &weights, 
 }
 
 void saveStateDict(const torch::nn::Module &module, const std::string &path, const std::set<std::string> &skipKeys,
-                   bool includeBuffers)
+    bool includeBuffers)
 {
     std::vector<NamedTensor> tensors;
     for (auto &[key, tensor] : moduleEntries(module, includeBuffers)) {
         if (!skipKeys.count(key))
-            tensors.push_back({key, tensor.detach()});
+            tensors.push_back({ key, tensor.detach() });
     }
-    writeSafetensors(path, tensors, {{"format", "pt"}});
+    writeSafetensors(path, tensors, { { "format", "pt" } });
 }
 
 } // namespace ladder

@@ -53,6 +53,6 @@ void loadStateDict(torch::nn::Module &module, const CheckpointTensors &weights, 
 /// safetensors with metadata {"format":"pt"}, leaving out the keys in `skipKeys` (e.g. tied
 /// weights HuggingFace does not save).
 void saveStateDict(const torch::nn::Module &module, const std::string &path, const std::set<std::string> &skipKeys = {},
-                   bool includeBuffers = true);
+    bool includeBuffers = true);
 
 } // namespace ladder

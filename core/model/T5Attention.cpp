@@ -2,6 +2,7 @@
 #include "model/T5Attention.h"
 
 #include "model/RelativePosition.h"
+#include "model/T5Dropout.h"
 #include "util/Error.h"
 
 namespace ladder {
@@ -64,7 +65,7 @@ torch::Tensor T5AttentionImpl::forward(const torch::Tensor &hidden, const torch:
     torch::Tensor weights = scores.scalar_type() == torch::kFloat
                                 ? torch::softmax(scores, -1)
                                 : torch::softmax(scores.to(torch::kFloat), -1).to(scores.scalar_type());
-    weights = F::dropout(weights, F::DropoutFuncOptions().p(m_dropout).training(is_training()));
+    weights = t5Dropout(weights, m_dropout, is_training());
     torch::Tensor context = torch::matmul(weights, value); // [B, H, Tq, d_kv]
     context = context.transpose(1, 2).reshape({hidden.size(0), hidden.size(1), m_numHeads * m_dKv});
     return o(context);

@@ -56,7 +56,8 @@ LoadedT5 loadT5(const std::string &dir)
     LoadedT5 loaded;
     loaded.config = T5Config::fromJsonFile((folder / "config.json").string());
     const CheckpointTensors weights = readHuggingFaceWeights(dir);
-    loaded.model = T5ForConditionalGeneration(loaded.config);
+    // The checkpoint overwrites every weight: skip HF's initialisation draws.
+    loaded.model = T5ForConditionalGeneration(loaded.config, /*initializeWeights=*/false);
     StateDictLoadOptions options = t5LoadOptions(loaded.config);
     options.configName = (folder / "config.json").string();
     loadStateDict(*loaded.model, weights, options);

@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/T5FeedForward.h"
 
+#include "model/T5Dropout.h"
 #include "util/Error.h"
 
 namespace ladder {
-
-namespace F = torch::nn::functional;
 
 T5FeedForwardImpl::T5FeedForwardImpl(const T5Config &config)
     : m_activation(config.denseActFn)
@@ -39,7 +38,7 @@ torch::Tensor T5FeedForwardImpl::activate(torch::Tensor x) const
 torch::Tensor T5FeedForwardImpl::forward(const torch::Tensor &hidden)
 {
     torch::Tensor inner = isGated() ? activate(wi_0(hidden)) * wi_1(hidden) : activate(wi(hidden));
-    inner = F::dropout(inner, F::DropoutFuncOptions().p(m_dropout).training(is_training()));
+    inner = t5Dropout(inner, m_dropout, is_training());
     return wo(inner);
 }
 

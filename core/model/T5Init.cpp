@@ -58,26 +58,34 @@ void initializeT5Block(T5BlockImpl &block, const T5Config &config)
     fillNorm(*block.feedForward->layer_norm, config);
 }
 
-void initializeT5Weights(T5ForConditionalGenerationImpl &model)
+void initializeT5Stack(T5StackImpl &stack, const T5Config &config)
 {
     torch::NoGradGuard noGrad;
-    const T5Config &config = model.config();
-    for (T5Stack stack : {model.encoder, model.decoder}) {
-        for (const T5Block &block : stack->blocks())
-            initializeT5Block(*block.ptr(), config);
-        fillNorm(*stack->final_layer_norm, config);
-    }
-    model.shared->weight.normal_(0.0, config.initializerFactor);
+    for (const T5Block &block : stack.blocks())
+        initializeT5Block(*block.ptr(), config);
+    fillNorm(*stack.final_layer_norm.ptr(), config);
+}
+
+void initializeT5Embeddings(T5ForConditionalGenerationImpl &model)
+{
+    torch::NoGradGuard noGrad;
+    const double factor = model.config().initializerFactor;
+    model.shared->weight.normal_(0.0, factor);
     if (model.lm_head)
-        model.lm_head->weight.normal_(0.0, config.initializerFactor);
+        model.lm_head->weight.normal_(0.0, factor);
+}
+
+void initializeT5Weights(T5ForConditionalGenerationImpl &model)
+{
+    initializeT5Stack(*model.encoder, model.config());
+    initializeT5Stack(*model.decoder, model.config());
+    initializeT5Embeddings(model);
 }
 
 T5ForConditionalGeneration createRandomT5(const T5Config &config, uint64_t seed)
 {
     torch::manual_seed(seed);
-    T5ForConditionalGeneration model(config);
-    initializeT5Weights(*model);
-    return model;
+    return T5ForConditionalGeneration(config);
 }
 
 } // namespace ladder

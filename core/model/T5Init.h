@@ -3,6 +3,9 @@
 
 #include "model/T5Block.h"
 #include "model/T5Model.h"
+#include "model/T5Stack.h"
+
+#include <torch/torch.h>
 
 #include <cstdint>
 
@@ -16,11 +19,17 @@ namespace ladder {
 /// Reusable for side networks built from a reduced config.
 void initializeT5Block(T5BlockImpl &block, const T5Config &config);
 
-/// `_init_weights` over the whole model: every block of encoder then decoder, then
-/// shared ~ N(0, f) and, when untied, lm_head ~ N(0, f).
+/// `_init_weights` over a stack: its blocks in order, then final_layer_norm (HF runs this in
+/// T5Stack's own post_init, right after building it).
+void initializeT5Stack(T5StackImpl &stack, const T5Config &config);
+
+/// What the model's own post_init adds: shared ~ N(0, f) and, when untied, lm_head ~ N(0, f).
+void initializeT5Embeddings(T5ForConditionalGenerationImpl &model);
+
+/// Re-draws every weight with HF's distributions: encoder, decoder, then the embeddings.
 void initializeT5Weights(T5ForConditionalGenerationImpl &model);
 
-/// torch::manual_seed(seed), build, initialise: the same weights HF's
+/// torch::manual_seed(seed), then build: the same weights HF's
 /// `torch.manual_seed(seed); T5ForConditionalGeneration(config)` produces (same LibTorch
 /// generator, same draw order; checked bit-exact against the golden checkpoints).
 T5ForConditionalGeneration createRandomT5(const T5Config &config, uint64_t seed);

@@ -1,21 +1,30 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/T5Model.h"
 
+#include "model/T5Init.h"
 #include "util/Error.h"
 
 #include <cmath>
 
 namespace ladder {
 
-T5ForConditionalGenerationImpl::T5ForConditionalGenerationImpl(const T5Config &config)
+T5ForConditionalGenerationImpl::T5ForConditionalGenerationImpl(const T5Config &config,
+                                                               bool initializeWeights)
     : m_config(config)
 {
     config.validate("T5 configuration");
-    // Construction order is HF's; with torch::manual_seed(s) first, the default draws below
-    // consume the generator exactly as T5ForConditionalGeneration(config) does in Python.
+    // Construction and initialisation follow HF's order exactly, so that after
+    // torch::manual_seed(s) the generator is consumed as by T5ForConditionalGeneration(config)
+    // in Python: each T5Stack is a PreTrainedModel whose own post_init() initialises its blocks
+    // right after they are built, before the next stack is built; the model's post_init() then
+    // skips those (already initialised) and draws shared and lm_head last.
     shared = register_module("shared", torch::nn::Embedding(config.vocabSize, config.dModel));
     encoder = register_module("encoder", T5Stack(config, /*isDecoder=*/false));
+    if (initializeWeights)
+        initializeT5Stack(*encoder, config);
     decoder = register_module("decoder", T5Stack(config, /*isDecoder=*/true));
+    if (initializeWeights)
+        initializeT5Stack(*decoder, config);
     if (config.tieWordEmbeddings) {
         // HF builds lm_head and then ties it; draw its default init anyway so that the random
         // stream (and hence every later weight) matches HF for a given seed.
@@ -25,6 +34,8 @@ T5ForConditionalGenerationImpl::T5ForConditionalGenerationImpl(const T5Config &c
     } else {
         lm_head = register_module("lm_head", T5Linear(config.dModel, config.vocabSize));
     }
+    if (initializeWeights)
+        initializeT5Embeddings(*this);
 }
 
 const torch::Tensor &T5ForConditionalGenerationImpl::lmHeadWeight() const
@@ -108,14 +119,19 @@ torch::Tensor T5ForConditionalGenerationImpl::generate(const torch::Tensor &inpu
     if (maxNewTokens <= 0)
         return tokens;
 
-    const torch::Tensor encoderHidden = encode(inputIds, attentionMask).lastHiddenState;
+    // Without a mask HF's generate masks pad tokens (when pad is not also eos).
+    torch::Tensor mask = attentionMask;
+    if (!mask.defined() && m_config.padTokenId != m_config.eosTokenId
+        && (inputIds == m_config.padTokenId).any().item<bool>())
+        mask = (inputIds != m_config.padTokenId).to(torch::kLong);
+    const torch::Tensor encoderHidden = encode(inputIds, mask).lastHiddenState;
     T5DecoderCache cache;
     torch::Tensor unfinished = torch::ones({batch}, longOptions.dtype(torch::kBool));
     torch::Tensor nextInput = tokens;
     std::vector<torch::Tensor> steps{tokens};
     for (int64_t step = 0; step < maxNewTokens; ++step) {
         const torch::Tensor hidden =
-            decode(nextInput, encoderHidden, attentionMask, {}, false, &cache).lastHiddenState;
+            decode(nextInput, encoderHidden, mask, {}, false, &cache).lastHiddenState;
         const torch::Tensor logits = computeLogits(hidden.select(1, -1));
         torch::Tensor next = logits.argmax(-1);
         next = torch::where(unfinished, next, torch::full_like(next, m_config.padTokenId));

@@ -33,11 +33,13 @@ struct T5Output
 /// HF `T5ForConditionalGeneration`: `shared` embedding used by both stacks, encoder, decoder
 /// and the LM head — tied (`shared.weight`, with the decoder output scaled by d_model^-0.5) or
 /// an untied `lm_head`. named_parameters() keys equal HF's state-dict keys.
-/// Construction draws weights like torch.nn defaults; T5Init gives them HF's distributions.
 class T5ForConditionalGenerationImpl : public torch::nn::Module
 {
 public:
-    explicit T5ForConditionalGenerationImpl(const T5Config &config);
+    /// Builds the model with HF's initialisation (T5Init.h), drawing from LibTorch's global
+    /// generator in HF's order. `initializeWeights` = false leaves torch.nn's default draws
+    /// (for weights about to be loaded).
+    explicit T5ForConditionalGenerationImpl(const T5Config &config, bool initializeWeights = true);
 
     T5Output forward(const T5Inputs &inputs);
 
@@ -59,6 +61,7 @@ public:
     /// Greedy decoding with a key/value cache, as HF `generate(do_sample=False, num_beams=1)`:
     /// starts from decoder_start, stops after `maxNewTokens` or when every row has emitted eos;
     /// rows that finished get pad. Returns I64 [B, 1 + steps] including the start token.
+    /// An undefined `attentionMask` masks pad tokens, as HF's generate does.
     /// Runs without autograd; call eval() first for deterministic output.
     torch::Tensor generate(const torch::Tensor &inputIds, const torch::Tensor &attentionMask,
                            int64_t maxNewTokens);

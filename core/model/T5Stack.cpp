@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/T5Stack.h"
 
+#include "model/T5Dropout.h"
 #include "model/T5Masks.h"
 #include "util/Error.h"
 
 namespace ladder {
-
-namespace F = torch::nn::functional;
 
 std::vector<torch::Tensor> T5StackOutput::hiddenStates() const
 {
@@ -72,8 +71,7 @@ T5StackOutput T5StackImpl::forward(const torch::Tensor &inputsEmbeds,
         crossBias = paddingMaskBias(encoderAttentionMask, dtype);
 
     T5StackOutput output;
-    torch::Tensor hidden =
-        F::dropout(inputsEmbeds, F::DropoutFuncOptions().p(m_dropout).training(is_training()));
+    torch::Tensor hidden = t5Dropout(inputsEmbeds, m_dropout, is_training());
     output.embeddings = hidden;
     if (collectBlockOutputs)
         output.blockOutputs.reserve(m_blocks.size());
@@ -83,8 +81,7 @@ T5StackOutput T5StackImpl::forward(const torch::Tensor &inputsEmbeds,
         if (collectBlockOutputs)
             output.blockOutputs.push_back(hidden);
     }
-    output.lastHiddenState = F::dropout(
-        final_layer_norm(hidden), F::DropoutFuncOptions().p(m_dropout).training(is_training()));
+    output.lastHiddenState = t5Dropout(final_layer_norm(hidden), m_dropout, is_training());
     if (cache)
         cache->length += inputsEmbeds.size(1);
     return output;

@@ -19,6 +19,7 @@ struct T5StackOutput
     std::vector<torch::Tensor> blockOutputs; ///< output of every block, before any final norm
 
     /// HF's `hidden_states` tuple: embeddings, outputs of blocks 0..L−2, lastHiddenState.
+    /// Needs the forward to have collected block outputs.
     std::vector<torch::Tensor> hiddenStates() const;
 };
 

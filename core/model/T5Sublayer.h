@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "model/T5Dropout.h"
+
 #include <torch/torch.h>
 
 namespace ladder {
@@ -30,10 +32,7 @@ protected:
     {
         if (!m_adapter.is_empty())
             output = m_adapter.forward(output);
-        if (m_dropout > 0.0 && is_training())
-            output = torch::nn::functional::dropout(
-                output, torch::nn::functional::DropoutFuncOptions().p(m_dropout).training(true));
-        return hidden + output;
+        return hidden + t5Dropout(output, m_dropout, is_training());
     }
 
 private:

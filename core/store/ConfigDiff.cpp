@@ -44,11 +44,11 @@ void diff(const json &before, const json &after, const std::string &path, std::v
             if (after.contains(key))
                 diff(value, after.at(key), child, out);
             else
-                out.push_back({child, value.dump(), std::nullopt});
+                out.push_back({ child, value.dump(), std::nullopt });
         }
         for (const auto &[key, value] : after.items()) {
             if (!before.contains(key))
-                out.push_back({path + "/" + escapePointerToken(key), std::nullopt, value.dump()});
+                out.push_back({ path + "/" + escapePointerToken(key), std::nullopt, value.dump() });
         }
         return;
     }
@@ -57,13 +57,13 @@ void diff(const json &before, const json &after, const std::string &path, std::v
         for (std::size_t i = 0; i < common; ++i)
             diff(before[i], after[i], path + "/" + std::to_string(i), out);
         for (std::size_t i = common; i < before.size(); ++i)
-            out.push_back({path + "/" + std::to_string(i), before[i].dump(), std::nullopt});
+            out.push_back({ path + "/" + std::to_string(i), before[i].dump(), std::nullopt });
         for (std::size_t i = common; i < after.size(); ++i)
-            out.push_back({path + "/" + std::to_string(i), std::nullopt, after[i].dump()});
+            out.push_back({ path + "/" + std::to_string(i), std::nullopt, after[i].dump() });
         return;
     }
     if (before != after)
-        out.push_back({path, before.dump(), after.dump()});
+        out.push_back({ path, before.dump(), after.dump() });
 }
 
 } // namespace
@@ -72,8 +72,8 @@ std::vector<ConfigChange> diffConfigs(const std::string &beforeJson, const std::
 {
     std::vector<ConfigChange> changes;
     diff(parseConfig(beforeJson, "first"), parseConfig(afterJson, "second"), "", changes);
-    std::stable_sort(changes.begin(), changes.end(),
-                     [](const ConfigChange &a, const ConfigChange &b) { return a.path < b.path; });
+    std::stable_sort(
+        changes.begin(), changes.end(), [](const ConfigChange &a, const ConfigChange &b) { return a.path < b.path; });
     return changes;
 }
 

@@ -3,8 +3,8 @@
 
 #include "store/RunRecords.h"
 
-#include <csignal>
 #include <cerrno>
+#include <csignal>
 #include <fstream>
 #include <sstream>
 #include <thread>

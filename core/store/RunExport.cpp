@@ -7,9 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <charconv>
 #include <cmath>
 #include <fstream>
-#include <iomanip>
 #include <limits>
 #include <sstream>
 
@@ -50,28 +50,15 @@ double number(const json &value)
 json runToJson(const RunData &data)
 {
     const RunRecord &r = data.run;
-    json run{{"id", r.id},
-             {"name", r.name},
-             {"status", toString(r.status)},
-             {"created_at", r.createdAt},
-             {"started_at", r.startedAt},
-             {"finished_at", r.finishedAt},
-             {"method", r.method},
-             {"backbone", r.backbone},
-             {"task", r.task},
-             {"config_json", r.configJson},
-             {"config_hash", r.configHash},
-             {"seed", r.seed},
-             {"trainable_parameters", r.trainableParameters},
-             {"total_parameters", r.totalParameters},
-             {"host",
-              {{"name", r.host.hostName},
-               {"cpu", r.host.cpu},
-               {"threads", r.host.threads},
-               {"libtorch_version", r.host.libtorchVersion},
-               {"app_version", r.host.appVersion}}},
-             {"notes", r.notes},
-             {"tags", r.tags}};
+    json run { { "id", r.id }, { "name", r.name }, { "status", runStatusName(r.status) }, { "created_at", r.createdAt },
+        { "started_at", r.startedAt }, { "finished_at", r.finishedAt }, { "method", r.method },
+        { "backbone", r.backbone }, { "task", r.task }, { "config_json", r.configJson },
+        { "config_hash", r.configHash }, { "seed", r.seed }, { "trainable_parameters", r.trainableParameters },
+        { "total_parameters", r.totalParameters },
+        { "host",
+            { { "name", r.host.hostName }, { "cpu", r.host.cpu }, { "threads", r.host.threads },
+                { "libtorch_version", r.host.libtorchVersion }, { "app_version", r.host.appVersion } } },
+        { "notes", r.notes }, { "tags", r.tags } };
 
     // Series are stored column-wise: a long curve is three arrays, not thousands of objects.
     json series = json::object();
@@ -82,29 +69,27 @@ json runToJson(const RunData &data)
             times.push_back(p.wallTime);
             values.push_back(number(p.value));
         }
-        series[name] = {{"step", steps}, {"wall_time", times}, {"value", values}};
+        series[name] = { { "step", steps }, { "wall_time", times }, { "value", values } };
     }
     run["series"] = series;
 
     json memory = json::array();
     for (const MemorySample &s : data.memory)
-        memory.push_back({{"category", s.category}, {"step", s.step}, {"wall_time", s.wallTime}, {"bytes", s.bytes}});
+        memory.push_back(
+            { { "category", s.category }, { "step", s.step }, { "wall_time", s.wallTime }, { "bytes", s.bytes } });
     run["memory"] = memory;
     json evaluations = json::array();
     for (const EvaluationRecord &e : data.evaluations)
-        evaluations.push_back({{"split", e.split},
-                               {"metric", e.metric},
-                               {"step", e.step},
-                               {"wall_time", e.wallTime},
-                               {"value", number(e.value)}});
+        evaluations.push_back({ { "split", e.split }, { "metric", e.metric }, { "step", e.step },
+            { "wall_time", e.wallTime }, { "value", number(e.value) } });
     run["evaluations"] = evaluations;
     json gates = json::array();
     for (const GateValue &g : data.gates)
-        gates.push_back({{"layer", g.layer}, {"step", g.step}, {"value", number(g.value)}});
+        gates.push_back({ { "layer", g.layer }, { "step", g.step }, { "value", number(g.value) } });
     run["gates"] = gates;
     json checkpoints = json::array();
     for (const CheckpointRecord &c : data.checkpoints)
-        checkpoints.push_back({{"step", c.step}, {"wall_time", c.wallTime}, {"path", c.path}});
+        checkpoints.push_back({ { "step", c.step }, { "wall_time", c.wallTime }, { "path", c.path } });
     run["checkpoints"] = checkpoints;
     return run;
 }
@@ -115,7 +100,7 @@ RunData runFromJson(const json &in)
     RunRecord &r = data.run;
     r.id = in.at("id").get<RunId>();
     r.name = in.at("name").get<std::string>();
-    r.status = runStatusFromString(in.at("status").get<std::string>());
+    r.status = runStatusFromName(in.at("status").get<std::string>());
     r.createdAt = in.at("created_at").get<double>();
     r.startedAt = in.at("started_at").get<double>();
     r.finishedAt = in.at("finished_at").get<double>();
@@ -143,20 +128,19 @@ RunData runFromJson(const json &in)
         std::vector<SeriesPoint> &points = data.series[name];
         points.reserve(steps.size());
         for (std::size_t i = 0; i < steps.size(); ++i)
-            points.push_back({steps[i].get<std::int64_t>(), times[i].get<double>(), number(values[i])});
+            points.push_back({ steps[i].get<std::int64_t>(), times[i].get<double>(), number(values[i]) });
     }
     for (const json &s : in.at("memory"))
-        data.memory.push_back({s.at("category").get<std::string>(), s.at("step").get<std::int64_t>(),
-                               s.at("wall_time").get<double>(), s.at("bytes").get<std::int64_t>()});
+        data.memory.push_back({ s.at("category").get<std::string>(), s.at("step").get<std::int64_t>(),
+            s.at("wall_time").get<double>(), s.at("bytes").get<std::int64_t>() });
     for (const json &e : in.at("evaluations"))
-        data.evaluations.push_back({e.at("split").get<std::string>(), e.at("metric").get<std::string>(),
-                                    e.at("step").get<std::int64_t>(), e.at("wall_time").get<double>(),
-                                    number(e.at("value"))});
+        data.evaluations.push_back({ e.at("split").get<std::string>(), e.at("metric").get<std::string>(),
+            e.at("step").get<std::int64_t>(), e.at("wall_time").get<double>(), number(e.at("value")) });
     for (const json &g : in.at("gates"))
-        data.gates.push_back({g.at("layer").get<int>(), g.at("step").get<std::int64_t>(), number(g.at("value"))});
+        data.gates.push_back({ g.at("layer").get<int>(), g.at("step").get<std::int64_t>(), number(g.at("value")) });
     for (const json &c : in.at("checkpoints"))
         data.checkpoints.push_back(
-            {c.at("step").get<std::int64_t>(), c.at("wall_time").get<double>(), c.at("path").get<std::string>()});
+            { c.at("step").get<std::int64_t>(), c.at("wall_time").get<double>(), c.at("path").get<std::string>() });
     return data;
 }
 
@@ -174,13 +158,16 @@ std::string csvField(const std::string &text)
     return out + '"';
 }
 
+/// The shortest text that reads back as the same double ("0.1", not "0.10000000000000001").
 std::string csvNumber(double value)
 {
     if (std::isnan(value))
         return "NaN";
-    std::ostringstream out;
-    out << std::setprecision(17) << value;
-    return out.str();
+    if (std::isinf(value))
+        return value > 0 ? "Infinity" : "-Infinity";
+    char text[32];
+    const auto result = std::to_chars(text, text + sizeof text, value);
+    return std::string(text, result.ptr);
 }
 
 } // namespace
@@ -190,8 +177,9 @@ std::string exportRunsJson(const RunStore &store, const std::vector<RunId> &runs
     json list = json::array();
     for (RunId id : runs)
         list.push_back(runToJson(store.loadRun(id)));
-    const json document{{"format", kFormat}, {"version", kFormatVersion}, {"runs", list}};
-    return document.dump(1) + '\n';
+    const json document { { "format", kFormat }, { "version", kFormatVersion }, { "runs", list } };
+    // Compact: an indented export puts every curve value on a line of its own.
+    return document.dump() + '\n';
 }
 
 std::string exportRunsCsv(const RunStore &store, const std::vector<RunId> &runs)
@@ -229,8 +217,8 @@ std::vector<RunId> importRunsJson(RunStore &store, const std::string &text, cons
             throw Error("not a ladder run export (expected \"format\": \"ladder-runs\")");
         const int version = document.at("version").get<int>();
         if (version > kFormatVersion)
-            throw Error("export format version " + std::to_string(version) + " is newer than this build of ladder reads ("
-                        + std::to_string(kFormatVersion) + "); update ladder");
+            throw Error("export format version " + std::to_string(version)
+                + " is newer than this build of ladder reads (" + std::to_string(kFormatVersion) + "); update ladder");
         std::size_t index = 0;
         for (const json &run : document.at("runs")) {
             try {

@@ -11,7 +11,7 @@ namespace ladder {
 
 namespace {
 
-const char *const kStatusNames[] = {"queued", "running", "paused", "finished", "stopped", "failed", "interrupted"};
+const char *const kStatusNames[] = { "queued", "running", "paused", "finished", "stopped", "failed", "interrupted" };
 
 bool sameValue(double a, double b)
 {
@@ -20,26 +20,25 @@ bool sameValue(double a, double b)
 
 } // namespace
 
-std::string toString(RunStatus status)
+std::string runStatusName(RunStatus status)
 {
     return kStatusNames[static_cast<int>(status)];
 }
 
-RunStatus runStatusFromString(const std::string &name)
+RunStatus runStatusFromName(const std::string &name)
 {
     for (RunStatus status : allRunStatuses()) {
         if (name == kStatusNames[static_cast<int>(status)])
             return status;
     }
     throw Error("unknown run status \"" + name
-                + "\"; expected one of queued, running, paused, finished, stopped, failed, interrupted");
+        + "\"; expected one of queued, running, paused, finished, stopped, failed, interrupted");
 }
 
 const std::vector<RunStatus> &allRunStatuses()
 {
-    static const std::vector<RunStatus> all{RunStatus::Queued,   RunStatus::Running, RunStatus::Paused,
-                                            RunStatus::Finished, RunStatus::Stopped, RunStatus::Failed,
-                                            RunStatus::Interrupted};
+    static const std::vector<RunStatus> all { RunStatus::Queued, RunStatus::Running, RunStatus::Paused,
+        RunStatus::Finished, RunStatus::Stopped, RunStatus::Failed, RunStatus::Interrupted };
     return all;
 }
 
@@ -47,7 +46,7 @@ bool metricLowerIsBetter(const std::string &metric)
 {
     std::string lower = metric;
     std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
-    for (const char *word : {"loss", "perplexity", "error"}) {
+    for (const char *word : { "loss", "perplexity", "error" }) {
         if (lower.find(word) != std::string::npos)
             return true;
     }
@@ -64,9 +63,9 @@ bool operator==(const RunRecord &a, const RunRecord &b)
 {
     return a.id == b.id && a.name == b.name && a.status == b.status && sameValue(a.createdAt, b.createdAt)
         && sameValue(a.startedAt, b.startedAt) && sameValue(a.finishedAt, b.finishedAt) && a.method == b.method
-        && a.backbone == b.backbone && a.task == b.task && a.configJson == b.configJson
-        && a.configHash == b.configHash && a.seed == b.seed && a.trainableParameters == b.trainableParameters
-        && a.totalParameters == b.totalParameters && a.host == b.host && a.notes == b.notes && a.tags == b.tags;
+        && a.backbone == b.backbone && a.task == b.task && a.configJson == b.configJson && a.configHash == b.configHash
+        && a.seed == b.seed && a.trainableParameters == b.trainableParameters && a.totalParameters == b.totalParameters
+        && a.host == b.host && a.notes == b.notes && a.tags == b.tags;
 }
 
 bool operator==(const SeriesPoint &a, const SeriesPoint &b)

@@ -17,19 +17,19 @@ using RunId = std::int64_t;
 
 /// Where a run stands. Stored as the lower-case names below.
 enum class RunStatus {
-    Queued,      ///< created, not started
-    Running,     ///< a live writer owns it
-    Paused,      ///< a live writer owns it and waits
-    Finished,    ///< reached its last step
-    Stopped,     ///< the user stopped it
-    Failed,      ///< training raised an error
+    Queued, ///< created, not started
+    Running, ///< a live writer owns it
+    Paused, ///< a live writer owns it and waits
+    Finished, ///< reached its last step
+    Stopped, ///< the user stopped it
+    Failed, ///< training raised an error
     Interrupted, ///< its process died (crash, SIGKILL, power loss) while it ran; resumable
 };
 
 /// "queued", "running", "paused", "finished", "stopped", "failed", "interrupted".
-std::string toString(RunStatus status);
-/// The inverse of toString(); throws ladder::Error naming the valid names.
-RunStatus runStatusFromString(const std::string &name);
+std::string runStatusName(RunStatus status);
+/// The inverse of runStatusName(); throws ladder::Error naming the valid names.
+RunStatus runStatusFromName(const std::string &name);
 /// Every status, in declaration order (for filters and menus).
 const std::vector<RunStatus> &allRunStatuses();
 
@@ -59,11 +59,11 @@ struct RunRecord
     double createdAt = 0; ///< 0 on createRun(): the store uses "now"
     double startedAt = 0;
     double finishedAt = 0;
-    std::string method;   ///< e.g. "lst", "lora", "full"
+    std::string method; ///< e.g. "lst", "lora", "full"
     std::string backbone; ///< e.g. "t5-base" or a model folder
-    std::string task;     ///< e.g. "glue/sst2"
+    std::string task; ///< e.g. "glue/sst2"
     std::string configJson = "{}"; ///< the full run configuration, as JSON text
-    std::string configHash;        ///< SHA-256 of the canonical configJson; set by the store
+    std::string configHash; ///< SHA-256 of the canonical configJson; set by the store
     std::int64_t seed = 0;
     std::int64_t trainableParameters = 0;
     std::int64_t totalParameters = 0;
@@ -87,7 +87,7 @@ struct SeriesPoint
 {
     std::int64_t step = 0;
     double wallTime = 0; ///< seconds since the Unix epoch
-    double value = 0;    ///< NaN is kept (a diverged loss is a fact worth plotting)
+    double value = 0; ///< NaN is kept (a diverged loss is a fact worth plotting)
 };
 
 /// A series point as the trainer hands it to the writer.
@@ -140,10 +140,10 @@ struct RunData
 {
     RunRecord run;
     std::map<std::string, std::vector<SeriesPoint>> series; ///< by series name, step order
-    std::vector<MemorySample> memory;                        ///< by category, then step
-    std::vector<EvaluationRecord> evaluations;               ///< by split, metric, step
-    std::vector<GateValue> gates;                            ///< by layer, then step
-    std::vector<CheckpointRecord> checkpoints;               ///< by step
+    std::vector<MemorySample> memory; ///< by category, then step
+    std::vector<EvaluationRecord> evaluations; ///< by split, metric, step
+    std::vector<GateValue> gates; ///< by layer, then step
+    std::vector<CheckpointRecord> checkpoints; ///< by step
 };
 
 /// The best value an evaluation metric reached in a run.
@@ -160,10 +160,10 @@ struct BestEvaluation
 struct RunSummary
 {
     RunRecord run;
-    std::vector<BestEvaluation> bestEvaluations;           ///< one per (split, metric)
-    std::map<std::string, std::int64_t> peakMemoryBytes;    ///< highest sample per category
-    std::optional<double> meanThroughput;                  ///< mean of the kThroughputSeries series
-    std::optional<std::int64_t> lastStep;                  ///< highest step of any series
+    std::vector<BestEvaluation> bestEvaluations; ///< one per (split, metric)
+    std::map<std::string, std::int64_t> peakMemoryBytes; ///< highest sample per category
+    std::optional<double> meanThroughput; ///< mean of the kThroughputSeries series
+    std::optional<std::int64_t> lastStep; ///< highest step of any series
 };
 
 /// The series name the trainer writes throughput (examples per second) under; summaries

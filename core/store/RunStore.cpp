@@ -21,9 +21,9 @@ using sqlite::Transaction;
 
 namespace {
 
-constexpr const char *kRunColumns =
-    "id, name, status, created_at, started_at, finished_at, method, backbone, task, config_json, config_hash, seed, "
-    "trainable_parameters, total_parameters, host_name, cpu, threads, libtorch_version, app_version, notes";
+constexpr const char *kRunColumns
+    = "id, name, status, created_at, started_at, finished_at, method, backbone, task, config_json, config_hash, seed, "
+      "trainable_parameters, total_parameters, host_name, cpu, threads, libtorch_version, app_version, notes";
 
 double optionalTime(const Statement &row, int column)
 {
@@ -40,7 +40,7 @@ RunRecord readRunRow(const Statement &row)
     RunRecord run;
     run.id = row.int64(0);
     run.name = row.text(1);
-    run.status = runStatusFromString(row.text(2));
+    run.status = runStatusFromName(row.text(2));
     run.createdAt = row.real(3);
     run.startedAt = optionalTime(row, 4);
     run.finishedAt = optionalTime(row, 5);
@@ -97,15 +97,16 @@ bool isLive(RunStatus status)
 }
 
 /// Inserts the runs row and its tags; returns the new id.
-RunId insertRun(sqlite::Database &db, const RunRecord &run, const std::string &hash,
-                const std::optional<ProcessIdentity> &owner)
+RunId insertRun(
+    sqlite::Database &db, const RunRecord &run, const std::string &hash, const std::optional<ProcessIdentity> &owner)
 {
-    Statement insert(db, "INSERT INTO runs (name, status, created_at, started_at, finished_at, method, backbone, "
-                         "task, config_json, config_hash, seed, trainable_parameters, total_parameters, host_name, "
-                         "cpu, threads, libtorch_version, app_version, notes, owner_pid, owner_host, owner_start) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    Statement insert(db,
+        "INSERT INTO runs (name, status, created_at, started_at, finished_at, method, backbone, "
+        "task, config_json, config_hash, seed, trainable_parameters, total_parameters, host_name, "
+        "cpu, threads, libtorch_version, app_version, notes, owner_pid, owner_host, owner_start) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, run.name)
-        .bind(2, toString(run.status))
+        .bind(2, runStatusName(run.status))
         .bind(3, run.createdAt)
         .bind(4, timeOrNull(run.startedAt))
         .bind(5, timeOrNull(run.finishedAt))
@@ -138,10 +139,11 @@ std::vector<RunId> recoverOrphanedRuns(sqlite::Database &db)
 {
     std::vector<RunId> orphans;
     {
-        Statement live(db, "SELECT id, owner_pid, owner_host, owner_start FROM runs "
-                           "WHERE status IN ('running', 'paused')");
+        Statement live(db,
+            "SELECT id, owner_pid, owner_host, owner_start FROM runs "
+            "WHERE status IN ('running', 'paused')");
         while (live.step()) {
-            const ProcessIdentity owner{live.isNull(1) ? 0 : live.int64(1), live.text(2), live.text(3)};
+            const ProcessIdentity owner { live.isNull(1) ? 0 : live.int64(1), live.text(2), live.text(3) };
             if (!processMayBeAlive(owner))
                 orphans.push_back(live.int64(0));
         }
@@ -150,10 +152,12 @@ std::vector<RunId> recoverOrphanedRuns(sqlite::Database &db)
         return orphans;
 
     Transaction transaction(db);
-    Statement lastSign(db, "SELECT max(wall_time) FROM metric_points WHERE series_id IN "
-                           "(SELECT id FROM series WHERE run_id = ?)");
-    Statement mark(db, "UPDATE runs SET status = 'interrupted', finished_at = ?, owner_pid = NULL, "
-                       "owner_host = NULL, owner_start = NULL WHERE id = ? AND status IN ('running', 'paused')");
+    Statement lastSign(db,
+        "SELECT max(wall_time) FROM metric_points WHERE series_id IN "
+        "(SELECT id FROM series WHERE run_id = ?)");
+    Statement mark(db,
+        "UPDATE runs SET status = 'interrupted', finished_at = ?, owner_pid = NULL, "
+        "owner_host = NULL, owner_start = NULL WHERE id = ? AND status IN ('running', 'paused')");
     for (RunId id : orphans) {
         lastSign.bind(1, id);
         const double last = lastSign.step() && !lastSign.isNull(0) ? lastSign.real(0) : nowSeconds();
@@ -204,7 +208,7 @@ ProcessIdentity runOwner(sqlite::Database &db, RunId id)
     query.bind(1, id);
     if (!query.step() || query.isNull(0))
         return {};
-    return {query.int64(0), query.text(1), query.text(2)};
+    return { query.int64(0), query.text(1), query.text(2) };
 }
 
 bool ownedByAnotherLiveProcess(sqlite::Database &db, RunId id)
@@ -225,11 +229,12 @@ void writeStatus(sqlite::Database &db, RunId id, RunStatus status)
     const bool final = status == RunStatus::Finished || status == RunStatus::Stopped || status == RunStatus::Failed
         || status == RunStatus::Interrupted;
     const double now = nowSeconds();
-    Statement update(db, "UPDATE runs SET status = ?, "
-                         "started_at = CASE WHEN ? THEN coalesce(started_at, ?) ELSE started_at END, "
-                         "finished_at = CASE WHEN ? THEN ? ELSE NULL END, "
-                         "owner_pid = ?, owner_host = ?, owner_start = ? WHERE id = ?");
-    update.bind(1, toString(status))
+    Statement update(db,
+        "UPDATE runs SET status = ?, "
+        "started_at = CASE WHEN ? THEN coalesce(started_at, ?) ELSE started_at END, "
+        "finished_at = CASE WHEN ? THEN ? ELSE NULL END, "
+        "owner_pid = ?, owner_host = ?, owner_start = ? WHERE id = ?");
+    update.bind(1, runStatusName(status))
         .bind(2, status == RunStatus::Running ? 1 : 0)
         .bind(3, now)
         .bind(4, final ? 1 : 0)
@@ -293,8 +298,8 @@ RunId RunStore::createRun(const RunRecord &run)
     std::sort(row.tags.begin(), row.tags.end());
     const std::string hash = configHash(*d->db, row.configJson);
     Transaction transaction(*d->db);
-    const RunId id = insertRun(*d->db, row, hash,
-                               isLive(row.status) ? std::optional<ProcessIdentity>(currentProcess()) : std::nullopt);
+    const RunId id = insertRun(
+        *d->db, row, hash, isLive(row.status) ? std::optional<ProcessIdentity>(currentProcess()) : std::nullopt);
     transaction.commit();
     return id;
 }
@@ -323,7 +328,7 @@ std::vector<RunRecord> RunStore::listRuns(const RunFilter &filter) const
     where(filter.task, " AND task = ?");
     where(filter.backbone, " AND backbone = ?");
     where(filter.tag, " AND id IN (SELECT run_id FROM run_tags WHERE tag = ?)");
-    where(filter.status ? std::optional<std::string>(toString(*filter.status)) : std::nullopt, " AND status = ?");
+    where(filter.status ? std::optional<std::string>(runStatusName(*filter.status)) : std::nullopt, " AND status = ?");
     sql += " ORDER BY id";
 
     Statement query(*d->db, sql.c_str());
@@ -389,9 +394,9 @@ void RunStore::removeRun(RunId id)
     const ProcessIdentity owner = rows::runOwner(*d->db, id);
     // A live writer (this process included) would recreate rows under a deleted run.
     if (isLive(record.status) && processMayBeAlive(owner))
-        throw Error::inFile(path(), "run " + std::to_string(id) + " is being written by process "
-                                        + std::to_string(owner.pid) + " on " + owner.host
-                                        + "; stop it before removing it");
+        throw Error::inFile(path(),
+            "run " + std::to_string(id) + " is being written by process " + std::to_string(owner.pid) + " on "
+                + owner.host + "; stop it before removing it");
     Statement remove(*d->db, "DELETE FROM runs WHERE id = ?");
     remove.bind(1, id).run();
     transaction.commit();
@@ -407,18 +412,19 @@ std::vector<std::string> RunStore::seriesNames(RunId id) const
     return names;
 }
 
-std::vector<SeriesPoint> RunStore::series(RunId id, const std::string &name, std::int64_t firstStep,
-                                          std::int64_t lastStep) const
+std::vector<SeriesPoint> RunStore::series(
+    RunId id, const std::string &name, std::int64_t firstStep, std::int64_t lastStep) const
 {
     std::vector<SeriesPoint> points;
     const std::optional<std::int64_t> series = seriesId(*d->db, id, name);
     if (!series)
         return points;
-    Statement query(*d->db, "SELECT step, wall_time, value FROM metric_points "
-                            "WHERE series_id = ? AND step BETWEEN ? AND ? ORDER BY step");
+    Statement query(*d->db,
+        "SELECT step, wall_time, value FROM metric_points "
+        "WHERE series_id = ? AND step BETWEEN ? AND ? ORDER BY step");
     query.bind(1, *series).bind(2, firstStep).bind(3, lastStep);
     while (query.step())
-        points.push_back({query.int64(0), query.real(1), query.real(2)});
+        points.push_back({ query.int64(0), query.real(1), query.real(2) });
     return points;
 }
 
@@ -429,8 +435,9 @@ std::vector<SeriesPoint> RunStore::downsampledSeries(RunId id, const std::string
 
 std::size_t RunStore::seriesPointCount(RunId id, const std::string &name) const
 {
-    Statement query(*d->db, "SELECT count(*) FROM metric_points WHERE series_id = "
-                            "(SELECT id FROM series WHERE run_id = ? AND name = ?)");
+    Statement query(*d->db,
+        "SELECT count(*) FROM metric_points WHERE series_id = "
+        "(SELECT id FROM series WHERE run_id = ? AND name = ?)");
     query.bind(1, id).bind(2, name);
     query.step();
     return static_cast<std::size_t>(query.int64(0));
@@ -438,23 +445,25 @@ std::size_t RunStore::seriesPointCount(RunId id, const std::string &name) const
 
 std::vector<MemorySample> RunStore::memorySamples(RunId id, const std::string &category) const
 {
-    Statement query(*d->db, "SELECT category, step, wall_time, bytes FROM memory_samples "
-                            "WHERE run_id = ? AND (? = '' OR category = ?) ORDER BY category, step");
+    Statement query(*d->db,
+        "SELECT category, step, wall_time, bytes FROM memory_samples "
+        "WHERE run_id = ? AND (? = '' OR category = ?) ORDER BY category, step");
     query.bind(1, id).bind(2, category).bind(3, category);
     std::vector<MemorySample> samples;
     while (query.step())
-        samples.push_back({query.text(0), query.int64(1), query.real(2), query.int64(3)});
+        samples.push_back({ query.text(0), query.int64(1), query.real(2), query.int64(3) });
     return samples;
 }
 
 std::vector<EvaluationRecord> RunStore::evaluations(RunId id) const
 {
-    Statement query(*d->db, "SELECT split, metric, step, wall_time, value FROM evaluations "
-                            "WHERE run_id = ? ORDER BY split, metric, step");
+    Statement query(*d->db,
+        "SELECT split, metric, step, wall_time, value FROM evaluations "
+        "WHERE run_id = ? ORDER BY split, metric, step");
     query.bind(1, id);
     std::vector<EvaluationRecord> records;
     while (query.step())
-        records.push_back({query.text(0), query.text(1), query.int64(2), query.real(3), query.real(4)});
+        records.push_back({ query.text(0), query.text(1), query.int64(2), query.real(3), query.real(4) });
     return records;
 }
 
@@ -464,7 +473,7 @@ std::vector<GateValue> RunStore::gateValues(RunId id) const
     query.bind(1, id);
     std::vector<GateValue> gates;
     while (query.step())
-        gates.push_back({static_cast<int>(query.int64(0)), query.int64(1), query.real(2)});
+        gates.push_back({ static_cast<int>(query.int64(0)), query.int64(1), query.real(2) });
     return gates;
 }
 
@@ -474,7 +483,7 @@ std::vector<CheckpointRecord> RunStore::checkpoints(RunId id) const
     query.bind(1, id);
     std::vector<CheckpointRecord> records;
     while (query.step())
-        records.push_back({query.int64(0), query.real(1), query.text(2)});
+        records.push_back({ query.int64(0), query.real(1), query.text(2) });
     return records;
 }
 
@@ -496,11 +505,11 @@ RunSummary RunStore::summary(RunId id) const
             continue;
         const bool lower = metricLowerIsBetter(record.metric);
         auto best = std::find_if(summary.bestEvaluations.begin(), summary.bestEvaluations.end(),
-                                 [&](const BestEvaluation &b) { return b.split == record.split && b.metric == record.metric; });
+            [&](const BestEvaluation &b) { return b.split == record.split && b.metric == record.metric; });
         if (best == summary.bestEvaluations.end())
-            summary.bestEvaluations.push_back({record.split, record.metric, record.step, record.value, lower});
+            summary.bestEvaluations.push_back({ record.split, record.metric, record.step, record.value, lower });
         else if (lower ? record.value < best->value : record.value > best->value)
-            *best = {record.split, record.metric, record.step, record.value, lower};
+            *best = { record.split, record.metric, record.step, record.value, lower };
     }
 
     Statement peaks(*d->db, "SELECT category, max(bytes) FROM memory_samples WHERE run_id = ? GROUP BY category");
@@ -508,15 +517,17 @@ RunSummary RunStore::summary(RunId id) const
     while (peaks.step())
         summary.peakMemoryBytes[peaks.text(0)] = peaks.int64(1);
 
-    Statement throughput(*d->db, "SELECT avg(value), count(value) FROM metric_points WHERE series_id = "
-                                 "(SELECT id FROM series WHERE run_id = ? AND name = ?)");
+    Statement throughput(*d->db,
+        "SELECT avg(value), count(value) FROM metric_points WHERE series_id = "
+        "(SELECT id FROM series WHERE run_id = ? AND name = ?)");
     throughput.bind(1, id).bind(2, std::string(kThroughputSeries));
     if (throughput.step() && throughput.int64(1) > 0)
         summary.meanThroughput = throughput.real(0);
 
     // max(step) per series walks each series' primary key from its end: no scan of the points.
-    Statement lastStep(*d->db, "SELECT max((SELECT max(step) FROM metric_points WHERE series_id = s.id)) "
-                               "FROM series s WHERE s.run_id = ?");
+    Statement lastStep(*d->db,
+        "SELECT max((SELECT max(step) FROM metric_points WHERE series_id = s.id)) "
+        "FROM series s WHERE s.run_id = ?");
     lastStep.bind(1, id);
     if (lastStep.step() && !lastStep.isNull(0))
         summary.lastStep = lastStep.int64(0);
@@ -544,19 +555,21 @@ ResumePoint RunStore::prepareResume(RunId id)
     const std::string label = "run " + std::to_string(id);
     if (point.run.status == RunStatus::Finished)
         throw Error::inFile(path(), label + " finished; there is nothing to resume");
-    if (rows::ownedByAnotherLiveProcess(*d->db, id))
-        throw Error::inFile(path(), label + " is still being written by process "
-                                        + std::to_string(rows::runOwner(*d->db, id).pid) + "; it cannot be resumed");
+    const ProcessIdentity owner = rows::runOwner(*d->db, id);
+    // This process included: a writer here still holds the run (pause it and resume it instead).
+    if (isLive(point.run.status) && processMayBeAlive(owner))
+        throw Error::inFile(path(),
+            label + " is still being written by process " + std::to_string(owner.pid) + "; it cannot be resumed");
     point.checkpoint = lastCheckpoint(id);
     const std::int64_t keepUpTo = point.checkpoint ? point.checkpoint->step : -1;
     // Points after the checkpoint were computed by weights that are lost: the resumed run
     // recomputes them, and stale ones must not mix into the curves.
-    for (const char *sql : {"DELETE FROM metric_points WHERE step > ?2 AND series_id IN "
-                            "(SELECT id FROM series WHERE run_id = ?1)",
-                            "DELETE FROM memory_samples WHERE run_id = ?1 AND step > ?2",
-                            "DELETE FROM evaluations WHERE run_id = ?1 AND step > ?2",
-                            "DELETE FROM gate_values WHERE run_id = ?1 AND step > ?2",
-                            "DELETE FROM checkpoints WHERE run_id = ?1 AND step > ?2"}) {
+    for (const char *sql : { "DELETE FROM metric_points WHERE step > ?2 AND series_id IN "
+                             "(SELECT id FROM series WHERE run_id = ?1)",
+             "DELETE FROM memory_samples WHERE run_id = ?1 AND step > ?2",
+             "DELETE FROM evaluations WHERE run_id = ?1 AND step > ?2",
+             "DELETE FROM gate_values WHERE run_id = ?1 AND step > ?2",
+             "DELETE FROM checkpoints WHERE run_id = ?1 AND step > ?2" }) {
         Statement remove(*d->db, sql);
         remove.bind(1, id).bind(2, keepUpTo).run();
     }
@@ -591,25 +604,35 @@ RunId RunStore::importRun(const RunData &data)
     const RunId id = insertRun(db, row, hash, std::nullopt);
 
     Statement addSeries(db, "INSERT INTO series (run_id, name) VALUES (?, ?)");
-    Statement addPoint(db, "INSERT OR REPLACE INTO metric_points (series_id, step, wall_time, value) VALUES (?, ?, ?, ?)");
+    Statement addPoint(
+        db, "INSERT OR REPLACE INTO metric_points (series_id, step, wall_time, value) VALUES (?, ?, ?, ?)");
     for (const auto &[name, points] : data.series) {
         addSeries.bind(1, id).bind(2, name).run();
         const std::int64_t series = db.lastInsertId();
         for (const SeriesPoint &p : points)
             addPoint.bind(1, series).bind(2, p.step).bind(3, p.wallTime).bind(4, p.value).run();
     }
-    Statement addMemory(db, "INSERT OR REPLACE INTO memory_samples (run_id, category, step, wall_time, bytes) "
-                            "VALUES (?, ?, ?, ?, ?)");
+    Statement addMemory(db,
+        "INSERT OR REPLACE INTO memory_samples (run_id, category, step, wall_time, bytes) "
+        "VALUES (?, ?, ?, ?, ?)");
     for (const MemorySample &s : data.memory)
         addMemory.bind(1, id).bind(2, s.category).bind(3, s.step).bind(4, s.wallTime).bind(5, s.bytes).run();
-    Statement addEvaluation(db, "INSERT OR REPLACE INTO evaluations (run_id, split, metric, step, wall_time, value) "
-                                "VALUES (?, ?, ?, ?, ?, ?)");
+    Statement addEvaluation(db,
+        "INSERT OR REPLACE INTO evaluations (run_id, split, metric, step, wall_time, value) "
+        "VALUES (?, ?, ?, ?, ?, ?)");
     for (const EvaluationRecord &e : data.evaluations)
-        addEvaluation.bind(1, id).bind(2, e.split).bind(3, e.metric).bind(4, e.step).bind(5, e.wallTime).bind(6, e.value).run();
+        addEvaluation.bind(1, id)
+            .bind(2, e.split)
+            .bind(3, e.metric)
+            .bind(4, e.step)
+            .bind(5, e.wallTime)
+            .bind(6, e.value)
+            .run();
     Statement addGate(db, "INSERT OR REPLACE INTO gate_values (run_id, layer, step, value) VALUES (?, ?, ?, ?)");
     for (const GateValue &g : data.gates)
         addGate.bind(1, id).bind(2, g.layer).bind(3, g.step).bind(4, g.value).run();
-    Statement addCheckpoint(db, "INSERT OR REPLACE INTO checkpoints (run_id, step, wall_time, path) VALUES (?, ?, ?, ?)");
+    Statement addCheckpoint(
+        db, "INSERT OR REPLACE INTO checkpoints (run_id, step, wall_time, path) VALUES (?, ?, ?, ?)");
     for (const CheckpointRecord &c : data.checkpoints)
         addCheckpoint.bind(1, id).bind(2, c.step).bind(3, c.wallTime).bind(4, c.path).run();
     transaction.commit();

@@ -73,8 +73,8 @@ public:
     // --- curves and records ---------------------------------------------------------------
     std::vector<std::string> seriesNames(RunId id) const;
     /// A series' points with firstStep <= step <= lastStep, in step order.
-    std::vector<SeriesPoint> series(RunId id, const std::string &name, std::int64_t firstStep = INT64_MIN,
-                                    std::int64_t lastStep = INT64_MAX) const;
+    std::vector<SeriesPoint> series(
+        RunId id, const std::string &name, std::int64_t firstStep = INT64_MIN, std::int64_t lastStep = INT64_MAX) const;
     /// A series reduced to at most maxPoints for plotting, keeping each bucket's minimum and
     /// maximum and the first and last points (store/Downsample.h).
     std::vector<SeriesPoint> downsampledSeries(RunId id, const std::string &name, std::size_t maxPoints) const;
@@ -96,7 +96,8 @@ public:
     /// Prepares an interrupted (or stopped, failed, orphaned paused) run to continue from its
     /// last checkpoint: drops the curve points after the checkpoint's step (they will be
     /// recomputed) and returns where to restart. The caller then opens a RunWriter on the same
-    /// id, which marks it running again. Refuses finished runs and runs a live process owns.
+    /// id, which marks it running again. Refuses finished runs and runs a live process (this one
+    /// included) still owns.
     ResumePoint prepareResume(RunId id);
     /// The run with all its data (for export).
     RunData loadRun(RunId id) const;

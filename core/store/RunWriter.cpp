@@ -62,9 +62,9 @@ void RunWriter::Private::claim()
     sqlite::Transaction transaction(db);
     rows::requireRun(db, run);
     if (rows::ownedByAnotherLiveProcess(db, run))
-        throw Error::inFile(db.path(), "run " + std::to_string(run) + " is already being written by process "
-                                           + std::to_string(rows::runOwner(db, run).pid)
-                                           + "; one run has one writer");
+        throw Error::inFile(db.path(),
+            "run " + std::to_string(run) + " is already being written by process "
+                + std::to_string(rows::runOwner(db, run).pid) + "; one run has one writer");
     rows::writeStatus(db, run, RunStatus::Running);
     transaction.commit();
 }
@@ -109,8 +109,8 @@ void RunWriter::Private::commit()
     } catch (...) {
         // Series rows created inside the rolled-back transaction are gone again.
         seriesIds.clear();
-        for (auto *statement : {insertSeries.get(), selectSeries.get(), insertPoint.get(), insertMemory.get(),
-                                insertEvaluation.get(), insertGate.get(), insertCheckpoint.get()})
+        for (auto *statement : { insertSeries.get(), selectSeries.get(), insertPoint.get(), insertMemory.get(),
+                 insertEvaluation.get(), insertGate.get(), insertCheckpoint.get() })
             statement->reset();
         throw;
     }
@@ -134,7 +134,8 @@ void RunWriter::Private::afterAdd()
 void RunWriter::Private::requireOpen() const
 {
     if (finished)
-        throw Error::inFile(db.path(), "run " + std::to_string(run) + " already ended; its writer takes no more records");
+        throw Error::inFile(
+            db.path(), "run " + std::to_string(run) + " already ended; its writer takes no more records");
 }
 
 RunWriter::RunWriter(const std::string &databasePath, RunId run, RunWriterOptions options)
@@ -147,10 +148,10 @@ RunWriter::RunWriter(const std::string &databasePath, RunId run, RunWriterOption
     d->selectSeries = std::make_unique<Statement>(d->db, "SELECT id FROM series WHERE run_id = ? AND name = ?");
     d->insertPoint = std::make_unique<Statement>(
         d->db, "INSERT OR REPLACE INTO metric_points (series_id, step, wall_time, value) VALUES (?, ?, ?, ?)");
-    d->insertMemory = std::make_unique<Statement>(
-        d->db, "INSERT OR REPLACE INTO memory_samples (run_id, category, step, wall_time, bytes) VALUES (?, ?, ?, ?, ?)");
-    d->insertEvaluation = std::make_unique<Statement>(
-        d->db, "INSERT OR REPLACE INTO evaluations (run_id, split, metric, step, wall_time, value) VALUES (?, ?, ?, ?, ?, ?)");
+    d->insertMemory = std::make_unique<Statement>(d->db,
+        "INSERT OR REPLACE INTO memory_samples (run_id, category, step, wall_time, bytes) VALUES (?, ?, ?, ?, ?)");
+    d->insertEvaluation = std::make_unique<Statement>(d->db,
+        "INSERT OR REPLACE INTO evaluations (run_id, split, metric, step, wall_time, value) VALUES (?, ?, ?, ?, ?, ?)");
     d->insertGate = std::make_unique<Statement>(
         d->db, "INSERT OR REPLACE INTO gate_values (run_id, layer, step, value) VALUES (?, ?, ?, ?)");
     d->insertCheckpoint = std::make_unique<Statement>(
@@ -180,7 +181,7 @@ RunId RunWriter::runId() const
 
 void RunWriter::addMetric(const std::string &name, std::int64_t step, double value, double wallTime)
 {
-    addMetric(MetricPoint{name, step, wallTime, value});
+    addMetric(MetricPoint { name, step, wallTime, value });
 }
 
 void RunWriter::addMetric(const MetricPoint &point)

@@ -16,7 +16,7 @@ struct RunWriterOptions
     /// Commit when this many records are buffered…
     std::size_t batchRecords = 4096;
     /// …or when the oldest buffered record is this old (checked when a record is added).
-    std::chrono::milliseconds batchInterval{500};
+    std::chrono::milliseconds batchInterval { 500 };
     /// Caps the database at this many pages (PRAGMA max_page_count; 0: no cap). A quota; tests
     /// use it to produce a "disk full" without filling a disk.
     std::int64_t maxPageCount = 0;
@@ -29,21 +29,30 @@ struct RunWriterOptions
 /// Constructing a writer claims the run for this process and marks it running (a run a live
 /// process already owns is refused). finish() commits and records how the run ended. A writer
 /// destroyed without finish() commits what it holds and marks the run interrupted, so a run
-/// abandoned by an exception is resumable.
+/// abandoned by an exception is resumable. A writer belongs to one thread; a record's wallTime
+/// 0 means "now".
 ///
 /// Failures (disk full, read-only file, lock timeout) throw ladder::Error from add…(), flush()
 /// or finish(); the failed transaction is rolled back, everything committed before stays, and
 /// the unsaved records stay buffered so flush() can be retried.
 ///
-/// Typical use in `ladder train`:
+/// Typical use in `ladder train` (and the GUI's training worker):
 /// @code
-///   RunStore store(resolveDatabasePath(dbOption));
-///   RecordHost facts…; RunRecord run{…}; run.configJson = config.toJson();
-///   const RunId id = store.createRun(run);          // or store.prepareResume(id) to resume
-///   RunWriter writer(store.path(), id);
-///   for (step…) { writer.addMetric("loss", step, loss); writer.addMetric(kThroughputSeries, step, eps); }
-///   writer.addCheckpoint({step, nowSeconds(), path});  // commits at once
-///   writer.finish(RunStatus::Finished);
+///   RunStore store(resolveDatabasePath(dbOption));            // store/DataLocation.h
+///   RunRecord run;                                            // name, method, backbone, task, seed
+///   run.configJson = config.toJson();                         // the full configuration
+///   run.host = currentHostFacts();
+///   run.host.libtorchVersion = libtorchVersion();             // runtime/BuildInfo.h
+///   const RunId id = store.createRun(run);                    // or: store.prepareResume(id)
+///   store.setParameterCounts(id, trainable, total);
+///   RunWriter writer(store.path(), id);                       // on the training thread
+///   for (step…) {
+///       writer.addMetric("loss", step, loss);
+///       writer.addMetric(kThroughputSeries, step, examplesPerSecond);
+///       writer.addMemory({"tensor_peak", step, 0, snapshot.peakBytes});
+///   }
+///   writer.addCheckpoint({step, 0, checkpointPath});          // commits at once
+///   writer.finish(RunStatus::Finished);                       // or Stopped / Failed
 /// @endcode
 class RunWriter
 {

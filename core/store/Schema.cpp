@@ -110,7 +110,7 @@ CREATE TABLE checkpoints (
 
 const std::vector<Migration> &migrations()
 {
-    static const std::vector<Migration> all{{1, kVersion1}};
+    static const std::vector<Migration> all { { 1, kVersion1 } };
     return all;
 }
 
@@ -120,14 +120,15 @@ void migrate(sqlite::Database &db, const std::vector<Migration> &steps)
     auto check = [&](int current) {
         if (current > latest)
             throw Error::inFile(db.path(),
-                                "the run database has schema version " + std::to_string(current)
-                                    + ", newer than this build of ladder understands (version " + std::to_string(latest)
-                                    + "); update ladder, or choose another database with --db");
+                "the run database has schema version " + std::to_string(current)
+                    + ", newer than this build of ladder understands (version " + std::to_string(latest)
+                    + "); update ladder, or choose another database with --db");
         if (current > 0 && db.queryInt("PRAGMA application_id") != kApplicationId)
             throw Error::inFile(db.path(), "this SQLite database was not written by ladder (wrong application_id)");
         if (current == 0 && db.queryInt("SELECT count(*) FROM sqlite_master") > 0)
-            throw Error::inFile(db.path(), "this SQLite database belongs to another program (it has tables but no "
-                                           "ladder schema version); choose another file");
+            throw Error::inFile(db.path(),
+                "this SQLite database belongs to another program (it has tables but no "
+                "ladder schema version); choose another file");
     };
     check(static_cast<int>(db.queryInt("PRAGMA user_version")));
     if (db.queryInt("PRAGMA user_version") == latest)

@@ -64,8 +64,7 @@ public:
     Statement &bind(int index, double value);
     Statement &bind(int index, const std::string &value);
     Statement &bindNull(int index);
-    template<typename T>
-    Statement &bind(int index, const std::optional<T> &value)
+    template<typename T> Statement &bind(int index, const std::optional<T> &value)
     {
         return value ? bind(index, *value) : bindNull(index);
     }

@@ -32,7 +32,7 @@ Dataset numbered(const std::string &source, int n)
     dataset.source = source;
     for (int i = 0; i < n; ++i) {
         Example example;
-        example.texts = {source + " " + std::to_string(i)};
+        example.texts = { source + " " + std::to_string(i) };
         example.label = "1";
         example.hasLabel = true;
         example.line = i + 2;
@@ -107,7 +107,8 @@ private Q_SLOTS:
         QFETCH(int, devSize);
         QFETCH(int, validationSize);
         QFETCH(int, testSize);
-        const TaskSplits splits = makePaperSplits(GlueTask::Cola, numbered("train", 5), numbered("dev", devSize), {}, fakePermutation);
+        const TaskSplits splits
+            = makePaperSplits(GlueTask::Cola, numbered("train", 5), numbered("dev", devSize), {}, fakePermutation);
         QCOMPARE(int(splits.train.examples.size()), 5);
         QCOMPARE(int(splits.validation.examples.size()), validationSize);
         QCOMPARE(int(splits.test.examples.size()), testSize);
@@ -116,19 +117,23 @@ private Q_SLOTS:
     void halvesFollowThePermutation()
     {
         // fakePermutation(9) = 3 1 8 6 4 2 0 7 5.
-        const TaskSplits splits = makePaperSplits(GlueTask::Rte, numbered("train", 3), numbered("dev", 9), {}, fakePermutation);
-        QCOMPARE(firstTexts(splits.validation), (std::vector<std::string>{"dev 3", "dev 1", "dev 8", "dev 6"}));
-        QCOMPARE(firstTexts(splits.test), (std::vector<std::string>{"dev 4", "dev 2", "dev 0", "dev 7", "dev 5"}));
-        QCOMPARE(firstTexts(splits.train), (std::vector<std::string>{"train 0", "train 1", "train 2"})); // file order
+        const TaskSplits splits
+            = makePaperSplits(GlueTask::Rte, numbered("train", 3), numbered("dev", 9), {}, fakePermutation);
+        QCOMPARE(firstTexts(splits.validation), (std::vector<std::string> { "dev 3", "dev 1", "dev 8", "dev 6" }));
+        QCOMPARE(firstTexts(splits.test), (std::vector<std::string> { "dev 4", "dev 2", "dev 0", "dev 7", "dev 5" }));
+        QCOMPARE(
+            firstTexts(splits.train), (std::vector<std::string> { "train 0", "train 1", "train 2" })); // file order
         QCOMPARE(splits.validation.examples[0].line, int64_t(5)); // keeps the file line of dev 3
     }
 
     void holdOutTakesTheFirst1000ShuffledTrainExamples()
     {
-        const TaskSplits splits = makePaperSplits(GlueTask::Sst2, numbered("train", 1010), numbered("dev", 4), {}, fakePermutation);
+        const TaskSplits splits
+            = makePaperSplits(GlueTask::Sst2, numbered("train", 1010), numbered("dev", 4), {}, fakePermutation);
         QCOMPARE(int(splits.validation.examples.size()), 1000);
         QCOMPARE(int(splits.train.examples.size()), 10);
-        QCOMPARE(firstTexts(splits.test), (std::vector<std::string>{"dev 0", "dev 1", "dev 2", "dev 3"})); // dev in file order
+        QCOMPARE(firstTexts(splits.test),
+            (std::vector<std::string> { "dev 0", "dev 1", "dev 2", "dev 3" })); // dev in file order
         const std::vector<int64_t> order = fakePermutation(1010);
         QCOMPARE(q(splits.validation.examples[0].texts[0]), q("train " + std::to_string(order[0])));
         QCOMPARE(q(splits.validation.examples[999].texts[0]), q("train " + std::to_string(order[999])));
@@ -153,7 +158,8 @@ private Q_SLOTS:
     {
         QFETCH(int, task);
         QFETCH(int, trainSize);
-        const TaskSplits splits = makePaperSplits(GlueTask(task), numbered("t", trainSize), numbered("d", 3), {}, fakePermutation);
+        const TaskSplits splits
+            = makePaperSplits(GlueTask(task), numbered("t", trainSize), numbered("d", 3), {}, fakePermutation);
         QCOMPARE(int(splits.validation.examples.size()), 1000);
         QCOMPARE(int(splits.train.examples.size()), trainSize - 1000);
         QCOMPARE(int(splits.test.examples.size()), 3);
@@ -166,10 +172,10 @@ private Q_SLOTS:
             ++calls;
             return fakePermutation(n);
         };
-        const TaskSplits splits = makePaperSplits(GlueTask::Mnli, numbered("train", 4), numbered("matched", 3),
-                                                  numbered("mismatched", 2), counting);
-        QCOMPARE(firstTexts(splits.validation), (std::vector<std::string>{"mismatched 0", "mismatched 1"}));
-        QCOMPARE(firstTexts(splits.test), (std::vector<std::string>{"matched 0", "matched 1", "matched 2"}));
+        const TaskSplits splits = makePaperSplits(
+            GlueTask::Mnli, numbered("train", 4), numbered("matched", 3), numbered("mismatched", 2), counting);
+        QCOMPARE(firstTexts(splits.validation), (std::vector<std::string> { "mismatched 0", "mismatched 1" }));
+        QCOMPARE(firstTexts(splits.test), (std::vector<std::string> { "matched 0", "matched 1", "matched 2" }));
         QCOMPARE(int(splits.train.examples.size()), 4);
         QCOMPARE(calls, 0); // nothing is shuffled
     }
@@ -183,7 +189,7 @@ private Q_SLOTS:
         };
         makePaperSplits(GlueTask::Mrpc, numbered("train", 20), numbered("dev", 6), {}, recording);
         makePaperSplits(GlueTask::Qqp, numbered("train", 1200), numbered("dev", 6), {}, recording);
-        QCOMPARE(sizes, (std::vector<int64_t>{6, 1200}));
+        QCOMPARE(sizes, (std::vector<int64_t> { 6, 1200 }));
     }
 
     void aBadPermutationIsAnError_data()
@@ -208,9 +214,12 @@ private Q_SLOTS:
                 order[0] = n;
             return order;
         };
-        const std::string message = errorOf([&] { makePaperSplits(GlueTask::Cola, numbered("t", 2), numbered("d", 4), {}, bad); });
+        const std::string message
+            = errorOf([&] { makePaperSplits(GlueTask::Cola, numbered("t", 2), numbered("d", 4), {}, bad); });
         QCOMPARE(q(message), QStringLiteral("the split permutation for 4 examples is not a permutation of 0..3"));
-        QVERIFY(!errorOf([] { makePaperSplits(GlueTask::Cola, numbered("t", 2), numbered("d", 4), {}, Permutation()); }).empty());
+        QVERIFY(!errorOf([] {
+            makePaperSplits(GlueTask::Cola, numbered("t", 2), numbered("d", 4), {}, Permutation());
+        }).empty());
     }
 
     void readsTheTaskFolder()
@@ -234,7 +243,8 @@ private Q_SLOTS:
                                    "sentence1_parse\tsentence2_parse\tsentence1\tsentence2\tlabel1\tgold_label\n";
         writeFile(folder, "train.tsv", header + "0\t1\t1n\tg\tb\tb\tp\tp\ts1\ts2\tneutral\tneutral\n");
         writeFile(folder, "dev_matched.tsv", header + "0\t1\t1n\tg\tb\tb\tp\tp\ts1\ts2\tneutral\tneutral\n");
-        const std::string message = errorOf([&] { readPaperSplits(GlueTask::Mnli, folder.path().toStdString(), fakePermutation); });
+        const std::string message
+            = errorOf([&] { readPaperSplits(GlueTask::Mnli, folder.path().toStdString(), fakePermutation); });
         QVERIFY2(message.find("dev_mismatched.tsv: not found") != std::string::npos, message.c_str());
     }
 

@@ -40,26 +40,40 @@ private Q_SLOTS:
         QTest::addColumn<QString>("wordTarget");
         QTest::addColumn<QString>("idTarget");
 
-        QTest::newRow("cola") << int(GlueTask::Cola) << QStringList{QStringLiteral("They drank the pub.")} << QStringLiteral("unacceptable")
-                              << QStringLiteral("cola sentence: They drank the pub.") << QStringLiteral("unacceptable") << QStringLiteral("0");
-        QTest::newRow("sst2") << int(GlueTask::Sst2) << QStringList{QStringLiteral("a gorgeous film ")} << QStringLiteral("positive")
-                              << QStringLiteral("sst2 sentence: a gorgeous film ") << QStringLiteral("positive") << QStringLiteral("1");
-        QTest::newRow("mrpc") << int(GlueTask::Mrpc) << QStringList{QStringLiteral("\" The pie ."), QStringLiteral("The pie .")}
-                              << QStringLiteral("equivalent") << QStringLiteral("mrpc sentence1: \" The pie . sentence2: The pie .")
+        QTest::newRow("cola") << int(GlueTask::Cola) << QStringList { QStringLiteral("They drank the pub.") }
+                              << QStringLiteral("unacceptable") << QStringLiteral("cola sentence: They drank the pub.")
+                              << QStringLiteral("unacceptable") << QStringLiteral("0");
+        QTest::newRow("sst2") << int(GlueTask::Sst2) << QStringList { QStringLiteral("a gorgeous film ") }
+                              << QStringLiteral("positive") << QStringLiteral("sst2 sentence: a gorgeous film ")
+                              << QStringLiteral("positive") << QStringLiteral("1");
+        QTest::newRow("mrpc") << int(GlueTask::Mrpc)
+                              << QStringList { QStringLiteral("\" The pie ."), QStringLiteral("The pie .") }
+                              << QStringLiteral("equivalent")
+                              << QStringLiteral("mrpc sentence1: \" The pie . sentence2: The pie .")
                               << QStringLiteral("equivalent") << QStringLiteral("1");
-        QTest::newRow("qqp") << int(GlueTask::Qqp) << QStringList{QStringLiteral("Why?"), QStringLiteral("How?")} << QStringLiteral("not_duplicate")
-                             << QStringLiteral("qqp question1: Why? question2: How?") << QStringLiteral("not_duplicate") << QStringLiteral("0");
+        QTest::newRow("qqp") << int(GlueTask::Qqp) << QStringList { QStringLiteral("Why?"), QStringLiteral("How?") }
+                             << QStringLiteral("not_duplicate") << QStringLiteral("qqp question1: Why? question2: How?")
+                             << QStringLiteral("not_duplicate") << QStringLiteral("0");
         QTest::newRow("mnli, 'hypothesis' without colon as in the paper's code")
-            << int(GlueTask::Mnli) << QStringList{QStringLiteral("A man sleeps."), QStringLiteral("A person rests.")} << QStringLiteral("contradiction")
-            << QStringLiteral("mnli premise: A man sleeps. hypothesis A person rests.") << QStringLiteral("contradiction") << QStringLiteral("2");
-        QTest::newRow("qnli") << int(GlueTask::Qnli) << QStringList{QStringLiteral("Who?"), QStringLiteral("Him.")} << QStringLiteral("not_entailment")
-                              << QStringLiteral("qnli question: Who? sentence: Him.") << QStringLiteral("not_entailment") << QStringLiteral("1");
-        QTest::newRow("rte, entailment is id 0") << int(GlueTask::Rte) << QStringList{QStringLiteral("A."), QStringLiteral("B.")} << QStringLiteral("entailment")
-                                                 << QStringLiteral("rte sentence1: A. sentence2: B.") << QStringLiteral("entailment") << QStringLiteral("0");
-        QTest::newRow("wnli, entailment is id 1") << int(GlueTask::Wnli) << QStringList{QStringLiteral("A."), QStringLiteral("B.")} << QStringLiteral("entailment")
-                                                  << QStringLiteral("wnli sentence1: A. sentence2: B.") << QStringLiteral("entailment") << QStringLiteral("1");
-        QTest::newRow("empty text keeps both spaces") << int(GlueTask::Rte) << QStringList{QString(), QStringLiteral("B.")} << QStringLiteral("entailment")
-                                                      << QStringLiteral("rte sentence1:  sentence2: B.") << QStringLiteral("entailment") << QStringLiteral("0");
+            << int(GlueTask::Mnli) << QStringList { QStringLiteral("A man sleeps."), QStringLiteral("A person rests.") }
+            << QStringLiteral("contradiction")
+            << QStringLiteral("mnli premise: A man sleeps. hypothesis A person rests.")
+            << QStringLiteral("contradiction") << QStringLiteral("2");
+        QTest::newRow("qnli") << int(GlueTask::Qnli) << QStringList { QStringLiteral("Who?"), QStringLiteral("Him.") }
+                              << QStringLiteral("not_entailment")
+                              << QStringLiteral("qnli question: Who? sentence: Him.")
+                              << QStringLiteral("not_entailment") << QStringLiteral("1");
+        QTest::newRow("rte, entailment is id 0")
+            << int(GlueTask::Rte) << QStringList { QStringLiteral("A."), QStringLiteral("B.") }
+            << QStringLiteral("entailment") << QStringLiteral("rte sentence1: A. sentence2: B.")
+            << QStringLiteral("entailment") << QStringLiteral("0");
+        QTest::newRow("wnli, entailment is id 1")
+            << int(GlueTask::Wnli) << QStringList { QStringLiteral("A."), QStringLiteral("B.") }
+            << QStringLiteral("entailment") << QStringLiteral("wnli sentence1: A. sentence2: B.")
+            << QStringLiteral("entailment") << QStringLiteral("1");
+        QTest::newRow("empty text keeps both spaces")
+            << int(GlueTask::Rte) << QStringList { QString(), QStringLiteral("B.") } << QStringLiteral("entailment")
+            << QStringLiteral("rte sentence1:  sentence2: B.") << QStringLiteral("entailment") << QStringLiteral("0");
     }
 
     void glueTasksFormatAsThePapersCode()
@@ -106,10 +120,10 @@ private Q_SLOTS:
         QFETCH(QString, target);
         QCOMPARE(q(formatStsbScore(score)), target);
         const TextToTextFormat format = glueTextToTextFormat(GlueTask::Stsb);
-        const Example row = example({"A plane is taking off.", "An air plane is taking off."}, "", score);
+        const Example row = example({ "A plane is taking off.", "An air plane is taking off." }, "", score);
         QCOMPARE(q(formatExample(format, row, TargetStyle::LabelIds).target), target);
         QCOMPARE(q(formatExample(format, row, TargetStyle::LabelWords).source),
-                 QStringLiteral("stsb sentence1: A plane is taking off. sentence2: An air plane is taking off."));
+            QStringLiteral("stsb sentence1: A plane is taking off. sentence2: An air plane is taking off."));
     }
 
     void formatScoreFollowsNumpyRound_data()
@@ -138,10 +152,12 @@ private Q_SLOTS:
     void rankClassificationChoices()
     {
         const TextToTextFormat mnli = glueTextToTextFormat(GlueTask::Mnli);
-        QCOMPARE(targetChoices(mnli, TargetStyle::LabelWords), (std::vector<std::string>{"entailment", "neutral", "contradiction"}));
-        QCOMPARE(targetChoices(mnli, TargetStyle::LabelIds), (std::vector<std::string>{"0", "1", "2"}));
+        QCOMPARE(targetChoices(mnli, TargetStyle::LabelWords),
+            (std::vector<std::string> { "entailment", "neutral", "contradiction" }));
+        QCOMPARE(targetChoices(mnli, TargetStyle::LabelIds), (std::vector<std::string> { "0", "1", "2" }));
         const TextToTextFormat cola = glueTextToTextFormat(GlueTask::Cola);
-        QCOMPARE(targetChoices(cola, TargetStyle::LabelWords), (std::vector<std::string>{"unacceptable", "acceptable"}));
+        QCOMPARE(
+            targetChoices(cola, TargetStyle::LabelWords), (std::vector<std::string> { "unacceptable", "acceptable" }));
         QVERIFY(targetChoices(glueTextToTextFormat(GlueTask::Stsb), TargetStyle::LabelIds).empty());
         QVERIFY(glueTextToTextFormat(GlueTask::Stsb).regression);
         QVERIFY(!glueTextToTextFormat(GlueTask::Sst2).regression);
@@ -151,39 +167,42 @@ private Q_SLOTS:
 
     void prefixCanBeLeftOut()
     {
-        const Example row = example({"fine"}, "positive");
+        const Example row = example({ "fine" }, "positive");
         QCOMPARE(q(formatSource(glueTextToTextFormat(GlueTask::Sst2), row, false)), QStringLiteral("sentence: fine"));
     }
 
     void genericTaskFormat()
     {
-        const TextToTextFormat format = genericTextToTextFormat("", {"title", "review"}, {"bad", "good"}, false);
-        const Example row = example({"Wow", "Loved it"}, "good");
+        const TextToTextFormat format = genericTextToTextFormat("", { "title", "review" }, { "bad", "good" }, false);
+        const Example row = example({ "Wow", "Loved it" }, "good");
         const TextToTextPair pair = formatExample(format, row, TargetStyle::LabelIds);
         QCOMPARE(q(pair.source), QStringLiteral("title: Wow review: Loved it"));
         QCOMPARE(q(pair.target), QStringLiteral("1"));
-        const TextToTextFormat named = genericTextToTextFormat("reviews", {"review"}, {}, true);
-        const Example scored = example({"ok"}, "", 3.14159);
+        const TextToTextFormat named = genericTextToTextFormat("reviews", { "review" }, {}, true);
+        const Example scored = example({ "ok" }, "", 3.14159);
         QCOMPARE(q(formatExample(named, scored, TargetStyle::LabelWords).source), QStringLiteral("reviews review: ok"));
         QCOMPARE(q(formatExample(named, scored, TargetStyle::LabelWords).target), QStringLiteral("3.1"));
     }
 
     void unlabelledExamplesHaveNoTarget()
     {
-        Example row = example({"predict me"}, "");
+        Example row = example({ "predict me" }, "");
         row.hasLabel = false;
         const TextToTextFormat format = glueTextToTextFormat(GlueTask::Sst2);
         QCOMPARE(q(formatExample(format, row, TargetStyle::LabelWords).target), QString());
-        QVERIFY(errorOf([&] { formatTarget(format, row, TargetStyle::LabelWords); }).find("has no label") != std::string::npos);
+        QVERIFY(errorOf([&] { formatTarget(format, row, TargetStyle::LabelWords); }).find("has no label")
+            != std::string::npos);
     }
 
     void badExamplesAreErrors()
     {
         const TextToTextFormat format = glueTextToTextFormat(GlueTask::Rte);
-        QCOMPARE(q(errorOf([&] { formatTarget(format, example({"a", "b"}, "maybe"), TargetStyle::LabelIds); })),
-                 QStringLiteral("example from line 2 has label 'maybe', expected one of entailment, not_entailment"));
-        QCOMPARE(q(errorOf([&] { formatSource(format, example({"a"}, "entailment")); })),
-                 QStringLiteral("example from line 2 has 1 text fields, the task format expects 2"));
+        QCOMPARE(q(errorOf([&] {
+            formatTarget(format, example({ "a", "b" }, "maybe"), TargetStyle::LabelIds);
+        })),
+            QStringLiteral("example from line 2 has label 'maybe', expected one of entailment, not_entailment"));
+        QCOMPARE(q(errorOf([&] { formatSource(format, example({ "a" }, "entailment")); })),
+            QStringLiteral("example from line 2 has 1 text fields, the task format expects 2"));
         QVERIFY(!errorOf([] { formatScore(1.0, -1); }).empty());
     }
 };

@@ -23,9 +23,9 @@ struct TinyBlockImpl : torch::nn::Module
     TinyBlockImpl()
     {
         proj = register_module("proj", torch::nn::Linear(torch::nn::LinearOptions(3, 2)));
-        scale = register_buffer("scale", torch::ones({2}));
+        scale = register_buffer("scale", torch::ones({ 2 }));
     }
-    torch::nn::Linear proj{nullptr};
+    torch::nn::Linear proj { nullptr };
     torch::Tensor scale;
 };
 TORCH_MODULE(TinyBlock);
@@ -40,9 +40,9 @@ struct TinyNetImpl : torch::nn::Module
         block = register_module("block", TinyBlock());
         head = register_module("head", torch::nn::Linear(torch::nn::LinearOptions(2, 4).bias(false)));
     }
-    torch::nn::Embedding embed{nullptr};
-    TinyBlock block{nullptr};
-    torch::nn::Linear head{nullptr};
+    torch::nn::Embedding embed { nullptr };
+    TinyBlock block { nullptr };
+    torch::nn::Linear head { nullptr };
 };
 TORCH_MODULE(TinyNet);
 
@@ -51,9 +51,9 @@ std::map<std::string, torch::Tensor> checkpointFor(double start = 1.0)
 {
     std::map<std::string, torch::Tensor> tensors;
     double next = start;
-    for (const auto &[key, shape] : std::vector<std::pair<std::string, std::vector<std::int64_t>>>{
-             {"embed.weight", {5, 3}}, {"block.proj.weight", {2, 3}}, {"block.proj.bias", {2}},
-             {"block.scale", {2}}, {"head.weight", {4, 2}}}) {
+    for (const auto &[key, shape] : std::vector<std::pair<std::string, std::vector<std::int64_t>>> {
+             { "embed.weight", { 5, 3 } }, { "block.proj.weight", { 2, 3 } }, { "block.proj.bias", { 2 } },
+             { "block.scale", { 2 } }, { "head.weight", { 4, 2 } } }) {
         std::int64_t count = 1;
         for (const std::int64_t dim : shape)
             count *= dim;
@@ -67,7 +67,7 @@ std::vector<NamedTensor> named(const std::map<std::string, torch::Tensor> &tenso
 {
     std::vector<NamedTensor> list;
     for (const auto &[name, tensor] : tensors)
-        list.push_back({name, tensor});
+        list.push_back({ name, tensor });
     return list;
 }
 
@@ -148,7 +148,7 @@ private:
     void writeShardedFolder(const QString &dir, const QByteArray &index);
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    TinyNet m_net{nullptr};
+    TinyNet m_net { nullptr };
 };
 
 void TestStateDict::init()
@@ -196,7 +196,7 @@ void TestStateDict::aliasSuppliesKeyUnderAnotherName()
     writeSingleFile(tensors);
 
     StateDictLoadOptions options;
-    options.aliases["embed.weight"] = {"shared.weight", "encoder.embed_tokens.weight"};
+    options.aliases["embed.weight"] = { "shared.weight", "encoder.embed_tokens.weight" };
     loadStateDict(*m_net, readHuggingFaceWeights(m_dir->path().toStdString()), options);
     QVERIFY(sameValues(m_net->embed->weight, tensors.at("encoder.embed_tokens.weight")));
 }
@@ -208,7 +208,7 @@ void TestStateDict::aliasCopiesInFileAreNotUnexpected()
     writeSingleFile(tensors);
 
     StateDictLoadOptions options;
-    options.aliases["embed.weight"] = {"encoder.embed_tokens.weight"};
+    options.aliases["embed.weight"] = { "encoder.embed_tokens.weight" };
     loadStateDict(*m_net, readHuggingFaceWeights(m_dir->path().toStdString()), options);
     QVERIFY(sameValues(m_net->embed->weight, tensors.at("embed.weight")));
 }
@@ -216,11 +216,11 @@ void TestStateDict::aliasCopiesInFileAreNotUnexpected()
 void TestStateDict::ignoredKeysAreSkipped()
 {
     auto tensors = checkpointFor();
-    tensors["decoder.unused"] = torch::zeros({7});
+    tensors["decoder.unused"] = torch::zeros({ 7 });
     writeSingleFile(tensors);
 
     StateDictLoadOptions options;
-    options.ignoredKeys = {"decoder.unused"};
+    options.ignoredKeys = { "decoder.unused" };
     loadStateDict(*m_net, readHuggingFaceWeights(m_dir->path().toStdString()), options);
     QVERIFY(sameValues(m_net->head->weight, tensors.at("head.weight")));
 }
@@ -241,24 +241,24 @@ void TestStateDict::missingKeysAreListed()
 
 void TestStateDict::longMissingListIsCapped()
 {
-    torch::nn::Sequential net(torch::nn::Linear(2, 2), torch::nn::Linear(2, 2), torch::nn::Linear(2, 2),
-                              torch::nn::Linear(2, 2));
+    torch::nn::Sequential net(
+        torch::nn::Linear(2, 2), torch::nn::Linear(2, 2), torch::nn::Linear(2, 2), torch::nn::Linear(2, 2));
     CheckpointTensors empty;
     empty.dir = "/some/checkpoint";
     const std::string message = messageOf([&] { loadStateDict(*net, empty, {}); });
     QVERIFY2(contains(message, "/some/checkpoint: 8 weight(s) the model needs are missing"), message.c_str());
     QVERIFY2(contains(message, "\"0.weight\", \"0.bias\", \"1.weight\", \"1.bias\", \"2.weight\" and 3 more"),
-             message.c_str());
+        message.c_str());
 }
 
 void TestStateDict::unexpectedKeysAreListed()
 {
     auto tensors = checkpointFor();
-    tensors["decoder.block.9.weight"] = torch::zeros({1});
+    tensors["decoder.block.9.weight"] = torch::zeros({ 1 });
     const QString file = writeSingleFile(tensors);
 
-    const std::string message =
-        messageOf([&] { loadStateDict(*m_net, readHuggingFaceWeights(m_dir->path().toStdString()), {}); });
+    const std::string message
+        = messageOf([&] { loadStateDict(*m_net, readHuggingFaceWeights(m_dir->path().toStdString()), {}); });
     QVERIFY2(contains(message, file.toStdString() + ": 1 unexpected weight(s)"), message.c_str());
     QVERIFY2(contains(message, "\"decoder.block.9.weight\""), message.c_str());
     QVERIFY2(!contains(message, "missing"), message.c_str());
@@ -267,13 +267,13 @@ void TestStateDict::unexpectedKeysAreListed()
 void TestStateDict::shapeMismatchNamesFileTensorAndConfig()
 {
     auto tensors = checkpointFor();
-    tensors["head.weight"] = torch::zeros({4, 3});
+    tensors["head.weight"] = torch::zeros({ 4, 3 });
     const QString file = writeSingleFile(tensors);
 
     StateDictLoadOptions options;
     options.configName = "/models/tiny/config.json";
-    const std::string message =
-        messageOf([&] { loadStateDict(*m_net, readHuggingFaceWeights(m_dir->path().toStdString()), options); });
+    const std::string message
+        = messageOf([&] { loadStateDict(*m_net, readHuggingFaceWeights(m_dir->path().toStdString()), options); });
     QVERIFY2(contains(message, file.toStdString() + ": tensor \"head.weight\" has shape [4, 3]"), message.c_str());
     QVERIFY2(contains(message, "expects [4, 2]"), message.c_str());
     QVERIFY2(contains(message, "does not fit /models/tiny/config.json"), message.c_str());
@@ -282,11 +282,11 @@ void TestStateDict::shapeMismatchNamesFileTensorAndConfig()
 void TestStateDict::integerTensorForFloatParameterIsRejected()
 {
     auto tensors = checkpointFor();
-    tensors["block.proj.bias"] = torch::zeros({2}, torch::kInt64);
+    tensors["block.proj.bias"] = torch::zeros({ 2 }, torch::kInt64);
     const QString file = writeSingleFile(tensors);
 
-    const std::string message =
-        messageOf([&] { loadStateDict(*m_net, readHuggingFaceWeights(m_dir->path().toStdString()), {}); });
+    const std::string message
+        = messageOf([&] { loadStateDict(*m_net, readHuggingFaceWeights(m_dir->path().toStdString()), {}); });
     QVERIFY2(contains(message, file.toStdString() + ": tensor \"block.proj.bias\" has dtype I64"), message.c_str());
     QVERIFY2(contains(message, "floating-point"), message.c_str());
 }
@@ -294,7 +294,7 @@ void TestStateDict::integerTensorForFloatParameterIsRejected()
 void TestStateDict::failedLoadLeavesModuleUntouched()
 {
     auto tensors = checkpointFor();
-    tensors["head.weight"] = torch::zeros({1, 1}); // checked after the other keys in name order
+    tensors["head.weight"] = torch::zeros({ 1, 1 }); // checked after the other keys in name order
     writeSingleFile(tensors);
     const torch::Tensor embedBefore = m_net->embed->weight.detach().clone();
 
@@ -368,7 +368,7 @@ void TestStateDict::writeShardedFolder(const QString &dir, const QByteArray &ind
     const auto tensors = checkpointFor();
     std::vector<NamedTensor> first, second;
     for (const auto &[name, tensor] : tensors)
-        (name.rfind("block.", 0) == 0 ? second : first).push_back({name, tensor});
+        (name.rfind("block.", 0) == 0 ? second : first).push_back({ name, tensor });
     writeSafetensors(QDir(dir).filePath(QStringLiteral("model-00001-of-00002.safetensors")).toStdString(), first);
     writeSafetensors(QDir(dir).filePath(QStringLiteral("model-00002-of-00002.safetensors")).toStdString(), second);
     writeText(QDir(dir).filePath(QStringLiteral("model.safetensors.index.json")), index);
@@ -395,9 +395,9 @@ void TestStateDict::readsShardedFolder()
     const CheckpointTensors weights = readHuggingFaceWeights(m_dir->path().toStdString());
     QCOMPARE(weights.tensors.size(), std::size_t(5));
     QCOMPARE(weights.sourceFile.at("block.scale"),
-             m_dir->filePath(QStringLiteral("model-00002-of-00002.safetensors")).toStdString());
+        m_dir->filePath(QStringLiteral("model-00002-of-00002.safetensors")).toStdString());
     QCOMPARE(weights.sourceFile.at("embed.weight"),
-             m_dir->filePath(QStringLiteral("model-00001-of-00002.safetensors")).toStdString());
+        m_dir->filePath(QStringLiteral("model-00001-of-00002.safetensors")).toStdString());
 
     loadStateDict(*m_net, weights, {});
     const auto tensors = checkpointFor();
@@ -410,8 +410,8 @@ void TestStateDict::missingShardIsNamed()
     writeShardedFolder(m_dir->path(), kIndex);
     QVERIFY(QFile::remove(m_dir->filePath(QStringLiteral("model-00002-of-00002.safetensors"))));
     const std::string message = messageOf([&] { readHuggingFaceWeights(m_dir->path().toStdString()); });
-    QVERIFY2(contains(message, "model.safetensors.index.json: shard \"model-00002-of-00002.safetensors\""),
-             message.c_str());
+    QVERIFY2(
+        contains(message, "model.safetensors.index.json: shard \"model-00002-of-00002.safetensors\""), message.c_str());
     QVERIFY2(contains(message, "is missing"), message.c_str());
 }
 
@@ -421,13 +421,12 @@ void TestStateDict::tensorInTwoShardsIsRejected()
     // Shard 2 also carries head.weight, which the index (and shard 1) place elsewhere.
     const auto tensors = checkpointFor();
     writeSafetensors(m_dir->filePath(QStringLiteral("model-00002-of-00002.safetensors")).toStdString(),
-                     {{"block.proj.bias", tensors.at("block.proj.bias")},
-                      {"block.proj.weight", tensors.at("block.proj.weight")},
-                      {"block.scale", tensors.at("block.scale")},
-                      {"head.weight", tensors.at("head.weight")}});
+        { { "block.proj.bias", tensors.at("block.proj.bias") },
+            { "block.proj.weight", tensors.at("block.proj.weight") }, { "block.scale", tensors.at("block.scale") },
+            { "head.weight", tensors.at("head.weight") } });
     const std::string message = messageOf([&] { readHuggingFaceWeights(m_dir->path().toStdString()); });
     QVERIFY2(contains(message, "model-00002-of-00002.safetensors: tensor \"head.weight\" is also in shard"),
-             message.c_str());
+        message.c_str());
     QVERIFY2(contains(message, "model-00001-of-00002.safetensors"), message.c_str());
 }
 
@@ -438,7 +437,7 @@ void TestStateDict::shardTensorNotInIndexIsRejected()
     writeShardedFolder(m_dir->path(), index);
     const std::string message = messageOf([&] { readHuggingFaceWeights(m_dir->path().toStdString()); });
     QVERIFY2(contains(message, "model-00002-of-00002.safetensors: tensor \"block.scale\" is not listed in"),
-             message.c_str());
+        message.c_str());
 }
 
 void TestStateDict::indexEntryAbsentFromItsShardIsRejected()
@@ -447,9 +446,10 @@ void TestStateDict::indexEntryAbsentFromItsShardIsRejected()
     index.replace("\"head.weight\"", "\"head.bias\": \"model-00001-of-00002.safetensors\", \"head.weight\"");
     writeShardedFolder(m_dir->path(), index);
     const std::string message = messageOf([&] { readHuggingFaceWeights(m_dir->path().toStdString()); });
-    QVERIFY2(contains(message, "index.json: maps tensor \"head.bias\" to shard \"model-00001-of-00002.safetensors\", "
-                               "which does not contain it"),
-             message.c_str());
+    QVERIFY2(contains(message,
+                 "index.json: maps tensor \"head.bias\" to shard \"model-00001-of-00002.safetensors\", "
+                 "which does not contain it"),
+        message.c_str());
 }
 
 void TestStateDict::indexWithoutWeightMapIsRejected()
@@ -457,7 +457,7 @@ void TestStateDict::indexWithoutWeightMapIsRejected()
     writeShardedFolder(m_dir->path(), R"({"metadata": {}})");
     const std::string message = messageOf([&] { readHuggingFaceWeights(m_dir->path().toStdString()); });
     QVERIFY2(contains(message, "model.safetensors.index.json: expected a JSON object with a \"weight_map\""),
-             message.c_str());
+        message.c_str());
 }
 
 void TestStateDict::indexShardOutsideFolderIsRejected()
@@ -465,15 +465,16 @@ void TestStateDict::indexShardOutsideFolderIsRejected()
     writeShardedFolder(m_dir->path(), R"({"weight_map": {"embed.weight": "../elsewhere.safetensors"}})");
     const std::string message = messageOf([&] { readHuggingFaceWeights(m_dir->path().toStdString()); });
     QVERIFY2(contains(message, "\"../elsewhere.safetensors\", which is not a file name in the checkpoint folder"),
-             message.c_str());
+        message.c_str());
 }
 
 void TestStateDict::folderWithoutWeightsIsRejected()
 {
     const std::string message = messageOf([&] { readHuggingFaceWeights(m_dir->path().toStdString()); });
     QVERIFY2(contains(message, m_dir->path().toStdString() + ": no model.safetensors or model.safetensors.index.json"),
-             message.c_str());
-    const std::string notFolder = messageOf([&] { readHuggingFaceWeights(m_dir->filePath(QStringLiteral("nope")).toStdString()); });
+        message.c_str());
+    const std::string notFolder
+        = messageOf([&] { readHuggingFaceWeights(m_dir->filePath(QStringLiteral("nope")).toStdString()); });
     QVERIFY2(contains(notFolder, "not a folder"), notFolder.c_str());
 }
 
@@ -482,7 +483,7 @@ void TestStateDict::saveStateDictRoundTrips()
     const QString file = m_dir->filePath(QStringLiteral("model.safetensors"));
     saveStateDict(*m_net, file.toStdString());
     const SafetensorsContents contents = readSafetensors(file.toStdString());
-    QCOMPARE(contents.metadata, (std::map<std::string, std::string>{{"format", "pt"}}));
+    QCOMPARE(contents.metadata, (std::map<std::string, std::string> { { "format", "pt" } }));
     QCOMPARE(contents.tensors.size(), std::size_t(5));
     QVERIFY(contents.find("block.scale"));
 
@@ -497,7 +498,7 @@ void TestStateDict::saveStateDictRoundTrips()
 void TestStateDict::saveStateDictSkipsKeys()
 {
     const QString file = m_dir->filePath(QStringLiteral("skipped.safetensors"));
-    saveStateDict(*m_net, file.toStdString(), {"head.weight"}, /*includeBuffers=*/false);
+    saveStateDict(*m_net, file.toStdString(), { "head.weight" }, /*includeBuffers=*/false);
     const SafetensorsContents contents = readSafetensors(file.toStdString());
     QVERIFY(!contents.find("head.weight"));
     QVERIFY(!contents.find("block.scale"));

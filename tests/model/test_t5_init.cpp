@@ -94,8 +94,11 @@ private Q_SLOTS:
         const SafetensorsContents golden = readSafetensors(test::goldenFile(config, "model.safetensors"));
         const auto parameters = model->named_parameters();
         QCOMPARE(parameters.size(), golden.tensors.size());
+        std::string differing;
         for (const NamedTensor &stored : golden.tensors)
-            QVERIFY2(torch::equal(parameters[stored.name], stored.tensor), stored.name.c_str());
+            if (!torch::equal(parameters[stored.name], stored.tensor))
+                differing += " " + stored.name;
+        QVERIFY2(differing.empty(), ("differ:" + differing).c_str());
     }
 
     void initFollowsHuggingFaceDistributions_data()

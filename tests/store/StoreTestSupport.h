@@ -6,6 +6,9 @@
 #include "store/RunRecords.h"
 #include "store/SqliteDatabase.h"
 
+#include <QByteArray>
+
+#include <cstring>
 #include <string>
 
 namespace ladder::test {
@@ -20,13 +23,14 @@ inline RunRecord sampleRun(const std::string &name = "lst r=8 on sst2")
     run.method = "lst";
     run.backbone = "t5-base";
     run.task = "glue/sst2";
-    run.configJson = R"({"method": "lst", "reduction": 8, "optimizer": {"name": "adamw", "lr": 0.003}, "tasks": ["sst2"]})";
+    run.configJson
+        = R"({"method": "lst", "reduction": 8, "optimizer": {"name": "adamw", "lr": 0.003}, "tasks": ["sst2"]})";
     run.seed = 42;
     run.trainableParameters = 2389504;
     run.totalParameters = 225000000;
-    run.host = {"bench-01", "AMD EPYC 7B13", 2, "1.13.1", "0.1.0"};
+    run.host = { "bench-01", "AMD EPYC 7B13", 2, "1.13.1", "0.1.0" };
     run.notes = "first try with pruning init";
-    run.tags = {"baseline", "paper"};
+    run.tags = { "baseline", "paper" };
     return run;
 }
 
@@ -45,3 +49,13 @@ inline std::int64_t queryInt(const std::string &path, const std::string &sql)
 }
 
 } // namespace ladder::test
+
+namespace ladder {
+
+/// Lets QCOMPARE print run statuses by name (found by argument-dependent lookup).
+inline char *toString(RunStatus status)
+{
+    return qstrdup(runStatusName(status).c_str());
+}
+
+} // namespace ladder

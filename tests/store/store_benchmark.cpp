@@ -22,8 +22,7 @@ double secondsSince(Clock::time_point start)
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-template<typename F>
-double bestOf(int repeats, F &&work)
+template<typename F> double bestOf(int repeats, F &&work)
 {
     double best = 1e30;
     for (int i = 0; i < repeats; ++i) {
@@ -42,7 +41,7 @@ int main(int argc, char **argv)
     const std::string path = argc > 1 ? argv[1] : "/tmp/ladder-store-benchmark.sqlite";
     const int runs = argc > 2 ? std::atoi(argv[2]) : 1000;
     const int points = argc > 3 ? std::atoi(argv[3]) : 10000;
-    for (const char *suffix : {"", "-wal", "-shm"})
+    for (const char *suffix : { "", "-wal", "-shm" })
         std::filesystem::remove(path + suffix);
 
     RunStore store(path);
@@ -77,24 +76,24 @@ int main(int argc, char **argv)
     RunId sample = 0;
     for (int r = 0; r < runs; ++r) {
         record.method = r % 2 ? "lst" : "lora";
-        record.tags = {r % 10 == 0 ? "sweep" : "single"};
+        record.tags = { r % 10 == 0 ? "sweep" : "single" };
         const RunId id = store.createRun(record);
         sample = id;
         RunWriter writer(path, id);
         for (int step = 0; step < points; ++step)
             writer.addMetric("loss", step, 1.0 / (step + 1) + (step % 97) * 1e-3);
         writer.addMetric(kThroughputSeries, points, 100.0);
-        writer.addEvaluation({"validation", "accuracy", points, 0, 0.5 + r * 1e-4});
-        writer.addMemory({"tensor_peak", points, 0, 1000000 + r});
+        writer.addEvaluation({ "validation", "accuracy", points, 0, 0.5 + r * 1e-4 });
+        writer.addMemory({ "tensor_peak", points, 0, 1000000 + r });
         writer.finish(RunStatus::Finished);
     }
     std::printf("filled %d runs x %d points in %.1f s (%.1f MiB)\n", runs, points, secondsSince(fillStart),
-                std::filesystem::file_size(path) / 1048576.0);
+        std::filesystem::file_size(path) / 1048576.0);
 
     std::size_t listed = 0;
     const double list = bestOf(5, [&] { listed = store.listRuns().size(); });
     RunFilter filter;
-    filter.method = "lst";
+    filter.method = "lora";
     filter.tag = "sweep";
     std::size_t filtered = 0;
     const double filteredList = bestOf(5, [&] { filtered = store.listRuns(filter).size(); });

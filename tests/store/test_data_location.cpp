@@ -23,9 +23,12 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("xdgDataHome"); // empty: unset
         QTest::addColumn<QString>("expected");
-        QTest::newRow("unset") << QString() << QStringLiteral("/home/someone/.local/share/ladder-workbench/runs.sqlite");
-        QTest::newRow("absolute") << QStringLiteral("/data/me") << QStringLiteral("/data/me/ladder-workbench/runs.sqlite");
-        QTest::newRow("relative is ignored") << QStringLiteral("data") << QStringLiteral("/home/someone/.local/share/ladder-workbench/runs.sqlite");
+        QTest::newRow("unset") << QString()
+                               << QStringLiteral("/home/someone/.local/share/ladder-workbench/runs.sqlite");
+        QTest::newRow("absolute") << QStringLiteral("/data/me")
+                                  << QStringLiteral("/data/me/ladder-workbench/runs.sqlite");
+        QTest::newRow("relative is ignored")
+            << QStringLiteral("data") << QStringLiteral("/home/someone/.local/share/ladder-workbench/runs.sqlite");
     }
 
     void defaultPathFollowsXdg()
@@ -40,11 +43,12 @@ private Q_SLOTS:
     void anExplicitPathWinsThenTheEnvironment()
     {
         ::setenv("LADDER_DB", "/tmp/env.sqlite", 1);
-        QCOMPARE(QString::fromStdString(ladder::resolveDatabasePath("/tmp/flag.sqlite")), QStringLiteral("/tmp/flag.sqlite"));
+        QCOMPARE(QString::fromStdString(ladder::resolveDatabasePath("/tmp/flag.sqlite")),
+            QStringLiteral("/tmp/flag.sqlite"));
         QCOMPARE(QString::fromStdString(ladder::resolveDatabasePath()), QStringLiteral("/tmp/env.sqlite"));
         ::unsetenv("LADDER_DB");
         QCOMPARE(QString::fromStdString(ladder::resolveDatabasePath()),
-                 QStringLiteral("/home/someone/.local/share/ladder-workbench/runs.sqlite"));
+            QStringLiteral("/home/someone/.local/share/ladder-workbench/runs.sqlite"));
     }
 };
 

@@ -10,8 +10,8 @@
 #include <cmath>
 #include <limits>
 
-using ladder::SeriesPoint;
 using ladder::downsampleMinMax;
+using ladder::SeriesPoint;
 
 namespace {
 
@@ -20,7 +20,7 @@ std::vector<SeriesPoint> noisySeries(std::size_t n)
     std::vector<SeriesPoint> points;
     for (std::size_t i = 0; i < n; ++i) {
         const double x = static_cast<double>(i);
-        points.push_back({static_cast<std::int64_t>(i), 1000.0 + x, std::sin(x * 0.37) * 10.0 + std::cos(x * 0.011)});
+        points.push_back({ static_cast<std::int64_t>(i), 1000.0 + x, std::sin(x * 0.37) * 10.0 + std::cos(x * 0.011) });
     }
     return points;
 }
@@ -59,7 +59,8 @@ private Q_SLOTS:
         QVERIFY(out.size() >= static_cast<std::size_t>(maxPoints) - 1);
         QCOMPARE(out.front(), points.front());
         QCOMPARE(out.back(), points.back());
-        QVERIFY(std::is_sorted(out.begin(), out.end(), [](const SeriesPoint &a, const SeriesPoint &b) { return a.step < b.step; }));
+        QVERIFY(std::is_sorted(
+            out.begin(), out.end(), [](const SeriesPoint &a, const SeriesPoint &b) { return a.step < b.step; }));
 
         // Recompute each bucket independently and check that its extremes survived.
         const std::size_t interior = points.size() - 2;
@@ -76,7 +77,7 @@ private Q_SLOTS:
     void keepsTheGlobalExtremes()
     {
         std::vector<SeriesPoint> points = noisySeries(50000);
-        points[12345].value = 1e9;  // a loss spike
+        points[12345].value = 1e9; // a loss spike
         points[33333].value = -1e9; // and a dip
         const std::vector<SeriesPoint> out = downsampleMinMax(points, 100);
         QVERIFY(contains(out, 12345));

@@ -30,15 +30,15 @@ RunId writeSampleRun(RunStore &store, const std::string &name)
     for (int step = 1; step <= 250; ++step) {
         writer.addMetric("loss", step, 1.0 / step, 1700000000.0 + step * 0.125);
         writer.addMetric(kThroughputSeries, step, 90.0 + step % 7, 1700000000.0 + step * 0.125);
-        writer.addGate({step % 3, step, 0.5 - step * 1e-4});
+        writer.addGate({ step % 3, step, 0.5 - step * 1e-4 });
     }
     writer.addMetric("loss", 251, std::numeric_limits<double>::quiet_NaN(), 1700000100.0);
     writer.addMetric("loss", 252, std::numeric_limits<double>::infinity(), 1700000100.5);
-    writer.addMemory({"tensor_peak", 1, 1700000000.5, 123456789});
-    writer.addMemory({"rss", 1, 1700000000.5, 987654321});
-    writer.addEvaluation({"validation", "accuracy", 100, 1700000050.0, 0.8125});
-    writer.addEvaluation({"validation", "accuracy", 200, 1700000090.0, 0.84375});
-    writer.addCheckpoint({200, 1700000091.0, "/runs/7/step-200.safetensors"});
+    writer.addMemory({ "tensor_peak", 1, 1700000000.5, 123456789 });
+    writer.addMemory({ "rss", 1, 1700000000.5, 987654321 });
+    writer.addEvaluation({ "validation", "accuracy", 100, 1700000050.0, 0.8125 });
+    writer.addEvaluation({ "validation", "accuracy", 200, 1700000090.0, 0.84375 });
+    writer.addCheckpoint({ 200, 1700000091.0, "/runs/7/step-200.safetensors" });
     writer.finish(RunStatus::Finished);
     return id;
 }
@@ -68,12 +68,14 @@ private Q_SLOTS:
         const RunId first = writeSampleRun(source, "first");
         const RunId second = writeSampleRun(source, "second");
         source.addTag(second, "only-second");
-        const std::string json = exportRunsJson(source, {first, second});
+        const std::string json = exportRunsJson(source, { first, second });
 
         const std::string file = path("export.json");
         std::ofstream(file) << json;
         RunStore target(path("target.sqlite"));
-        target.createRun(test::sampleRun("already there")); // ids in the target differ
+        // Ids in the target differ from the source's.
+        target.createRun(test::sampleRun("already there"));
+        target.createRun(test::sampleRun("also there"));
         const std::vector<RunId> ids = importRunsJsonFile(target, file);
         QCOMPARE(ids.size(), std::size_t(2));
         QVERIFY(ids[0] != first);
@@ -83,7 +85,7 @@ private Q_SLOTS:
         // Spot checks that the equality above compares what matters.
         QVERIFY(std::isnan(target.series(ids[0], "loss")[250].value));
         QCOMPARE(target.series(ids[0], "loss")[251].value, std::numeric_limits<double>::infinity());
-        QCOMPARE(target.run(ids[1]).tags, (std::vector<std::string>{"baseline", "only-second", "paper"}));
+        QCOMPARE(target.run(ids[1]).tags, (std::vector<std::string> { "baseline", "only-second", "paper" }));
         QCOMPARE(target.run(ids[0]).configHash, source.run(first).configHash);
         QCOMPARE(target.run(ids[0]).configJson, source.run(first).configJson);
     }
@@ -95,7 +97,7 @@ private Q_SLOTS:
         record.status = RunStatus::Running;
         const RunId id = source.createRun(record);
         RunStore target(path("live-target.sqlite"));
-        const std::vector<RunId> ids = importRunsJson(target, exportRunsJson(source, {id}), "live.json");
+        const std::vector<RunId> ids = importRunsJson(target, exportRunsJson(source, { id }), "live.json");
         QCOMPARE(target.run(ids[0]).status, RunStatus::Interrupted);
     }
 
@@ -111,9 +113,9 @@ private Q_SLOTS:
         QTest::newRow("second run broken")
             << QByteArray(R"({"format": "ladder-runs", "version": 1, "runs": [FIRST, {"id": 2}]})")
             << QStringLiteral("run #1");
-        QTest::newRow("bad status")
-            << QByteArray(R"({"format": "ladder-runs", "version": 1, "runs": [FIRST_BADSTATUS]})")
-            << QStringLiteral("unknown run status");
+        QTest::newRow("bad status") << QByteArray(
+            R"({"format": "ladder-runs", "version": 1, "runs": [FIRST_BADSTATUS]})")
+                                    << QStringLiteral("unknown run status");
     }
 
     void badDocumentsAreRefusedAndImportNothing()
@@ -122,7 +124,7 @@ private Q_SLOTS:
         QFETCH(QString, message);
         RunStore source(path("bad-source.sqlite"));
         const RunId id = source.createRun(test::sampleRun());
-        std::string run = exportRunsJson(source, {id});
+        std::string run = exportRunsJson(source, { id });
         run = run.substr(run.find('[') + 1);
         run = run.substr(0, run.rfind(']'));
         std::string text = document.toStdString();
@@ -150,7 +152,7 @@ private Q_SLOTS:
     {
         RunStore store(path("csv.sqlite"));
         const RunId id = writeSampleRun(store, "csv");
-        const std::string csv = exportRunsCsv(store, {id});
+        const std::string csv = exportRunsCsv(store, { id });
         const QStringList lines = QString::fromStdString(csv).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.first(), QStringLiteral("run_id,run_name,kind,series,step,wall_time,value"));
         // 252 loss + 250 throughput + 250 gates + 2 memory + 2 evaluations + 1 checkpoint, plus the header.
@@ -168,21 +170,23 @@ private Q_SLOTS:
         QTest::addColumn<QString>("before");
         QTest::addColumn<QString>("after");
         QTest::addColumn<QStringList>("changes"); // "path: before -> after", "-" for absent
-        QTest::newRow("equal, reordered") << QStringLiteral(R"({"a": 1, "b": [1, 2]})") << QStringLiteral(R"({"b": [1, 2], "a": 1})")
-                                          << QStringList{};
+        QTest::newRow("equal, reordered") << QStringLiteral(R"({"a": 1, "b": [1, 2]})")
+                                          << QStringLiteral(R"({"b": [1, 2], "a": 1})") << QStringList {};
         QTest::newRow("nested value") << QStringLiteral(R"({"opt": {"lr": 0.1, "wd": 0}})")
                                       << QStringLiteral(R"({"opt": {"lr": 0.2, "wd": 0}})")
-                                      << QStringList{QStringLiteral("/opt/lr: 0.1 -> 0.2")};
-        QTest::newRow("added and removed") << QStringLiteral(R"({"a": 1})") << QStringLiteral(R"({"b": "x"})")
-                                           << QStringList{QStringLiteral("/a: 1 -> -"), QStringLiteral("/b: - -> \"x\"")};
+                                      << QStringList { QStringLiteral("/opt/lr: 0.1 -> 0.2") };
+        QTest::newRow("added and removed")
+            << QStringLiteral(R"({"a": 1})") << QStringLiteral(R"({"b": "x"})")
+            << QStringList { QStringLiteral("/a: 1 -> -"), QStringLiteral("/b: - -> \"x\"") };
         QTest::newRow("array elements") << QStringLiteral(R"({"tasks": ["sst2", "rte"]})")
                                         << QStringLiteral(R"({"tasks": ["sst2", "mrpc", "qnli"]})")
-                                        << QStringList{QStringLiteral("/tasks/1: \"rte\" -> \"mrpc\""),
-                                                       QStringLiteral("/tasks/2: - -> \"qnli\"")};
-        QTest::newRow("type change") << QStringLiteral(R"({"layers": [1, 2]})") << QStringLiteral(R"({"layers": "all"})")
-                                     << QStringList{QStringLiteral("/layers: [1,2] -> \"all\"")};
+                                        << QStringList { QStringLiteral("/tasks/1: \"rte\" -> \"mrpc\""),
+                                               QStringLiteral("/tasks/2: - -> \"qnli\"") };
+        QTest::newRow("type change") << QStringLiteral(R"({"layers": [1, 2]})")
+                                     << QStringLiteral(R"({"layers": "all"})")
+                                     << QStringList { QStringLiteral("/layers: [1,2] -> \"all\"") };
         QTest::newRow("key with slash") << QStringLiteral(R"({"a/b": 1})") << QStringLiteral(R"({"a/b": 2})")
-                                        << QStringList{QStringLiteral("/a~1b: 1 -> 2")};
+                                        << QStringList { QStringLiteral("/a~1b: 1 -> 2") };
     }
 
     void configDiffListsChangedKeyPaths()
@@ -192,14 +196,12 @@ private Q_SLOTS:
         QFETCH(QStringList, changes);
         QStringList got;
         for (const ConfigChange &change : diffConfigs(before.toStdString(), after.toStdString()))
-            got << QString::fromStdString(change.path + ": " + change.before.value_or("-") + " -> " + change.after.value_or("-"));
+            got << QString::fromStdString(
+                change.path + ": " + change.before.value_or("-") + " -> " + change.after.value_or("-"));
         QCOMPARE(got, changes);
     }
 
-    void configDiffRefusesInvalidJson()
-    {
-        QVERIFY_THROWS_EXCEPTION(ladder::Error, diffConfigs("{", "{}"));
-    }
+    void configDiffRefusesInvalidJson() { QVERIFY_THROWS_EXCEPTION(ladder::Error, diffConfigs("{", "{}")); }
 };
 
 QTEST_GUILESS_MAIN(TestRunExport)

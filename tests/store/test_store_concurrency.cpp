@@ -35,8 +35,8 @@ private Q_SLOTS:
         const RunId id = reader.createRun(test::sampleRun());
 
         constexpr int kBatch = 500;
-        constexpr int kPoints = 60000;
-        std::atomic<bool> done{false};
+        constexpr int kPoints = 100000;
+        std::atomic<bool> done { false };
         std::string writerError;
         std::thread training([&] {
             try {
@@ -44,8 +44,12 @@ private Q_SLOTS:
                 options.batchRecords = kBatch;
                 options.batchInterval = std::chrono::hours(1);
                 RunWriter writer(path, id, options);
-                for (int step = 0; step < kPoints; ++step)
+                for (int step = 0; step < kPoints; ++step) {
                     writer.addMetric("loss", step, 1.0 / (step + 1));
+                    // Training computes between points; a writer that never pauses is no model of it.
+                    if (step % 200 == 0)
+                        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+                }
                 writer.finish(RunStatus::Finished);
             } catch (const std::exception &e) {
                 writerError = e.what();
@@ -89,7 +93,8 @@ private Q_SLOTS:
         const std::string path = m_dir.filePath(QStringLiteral("killed.sqlite")).toStdString();
         QProcess child;
         child.setProcessChannelMode(QProcess::SeparateChannels);
-        child.start(QStringLiteral(LADDER_BIN_DIR "/store_crash_writer"), {QString::fromStdString(path), QStringLiteral("700")});
+        child.start(QStringLiteral(LADDER_BIN_DIR "/store_crash_writer"),
+            { QString::fromStdString(path), QStringLiteral("700") });
         QVERIFY2(child.waitForStarted(), qPrintable(child.errorString()));
 
         RunId id = 0;
@@ -129,14 +134,15 @@ private Q_SLOTS:
 
         RunStore store(path);
         QCOMPARE(store.run(id).status, RunStatus::Interrupted);
-        QCOMPARE(store.recoveredRuns(), std::vector<RunId>{id});
+        QCOMPARE(store.recoveredRuns(), std::vector<RunId> { id });
         const std::vector<SeriesPoint> points = store.series(id, "loss");
         QVERIFY2(points.size() >= static_cast<std::size_t>(reported),
-                 qPrintable(QStringLiteral("%1 points stored, %2 reported committed").arg(points.size()).arg(reported)));
+            qPrintable(QStringLiteral("%1 points stored, %2 reported committed").arg(points.size()).arg(reported)));
         for (std::size_t i = 0; i < static_cast<std::size_t>(reported); ++i) {
             if (points[i].step != static_cast<std::int64_t>(i) || points[i].value != 1.0 / static_cast<double>(i + 1))
                 QFAIL(qPrintable(QStringLiteral("point %1 is wrong or missing").arg(i)));
         }
+        qInfo("%lld points reported committed before the kill, %zu found", reported, points.size());
         // The run can go on under the same id.
         const ResumePoint resume = store.prepareResume(id);
         QVERIFY(!resume.checkpoint);

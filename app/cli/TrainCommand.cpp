@@ -1,0 +1,308 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `ladder train`: one run from a configuration file, with a progress line, a summary, and its
+// curves written to the run database the workbench reads.
+
+#include "Commands.h"
+
+#include "runtime/BuildInfo.h"
+#include "store/DataLocation.h"
+#include "store/RunStore.h"
+#include "store/RunWriter.h"
+#include "train/RunConfig.h"
+#include "train/Trainer.h"
+
+#include <nlohmann/json.hpp>
+
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <unistd.h>
+
+namespace ladder::cli {
+
+namespace {
+
+RunControl *g_control = nullptr;
+
+extern "C" void stopOnSignal(int)
+{
+    // Only an atomic store: async-signal-safe. The trainer stops within one step.
+    if (g_control != nullptr)
+        g_control->stop.store(true);
+}
+
+std::string mebibytes(int64_t bytes)
+{
+    std::ostringstream out;
+    out << std::fixed << std::setprecision(1) << static_cast<double>(bytes) / (1024.0 * 1024.0) << " MiB";
+    return out.str();
+}
+
+std::string duration(double seconds)
+{
+    const auto total = static_cast<int64_t>(seconds + 0.5);
+    std::ostringstream out;
+    if (total >= 3600)
+        out << total / 3600 << "h";
+    out << std::setw(total >= 3600 ? 2 : 1) << std::setfill('0') << (total / 60) % 60 << "m" << std::setw(2)
+        << total % 60 << "s";
+    return out.str();
+}
+
+RunStatus storeStatus(TrainerStatus status)
+{
+    switch (status) {
+    case TrainerStatus::Finished:
+        return RunStatus::Finished;
+    case TrainerStatus::Stopped:
+        return RunStatus::Stopped;
+    default:
+        return RunStatus::Failed;
+    }
+}
+
+/// Prints progress to stderr and forwards every record to the run database.
+class CliObserver : public TrainerObserver
+{
+public:
+    CliObserver(bool quiet, RunWriter *writer, RunStore *store, RunId run)
+        : m_quiet(quiet), m_tty(::isatty(STDERR_FILENO) != 0), m_writer(writer), m_store(store), m_run(run)
+    {
+    }
+
+    void prepared(const RunPreparation &p) override
+    {
+        if (m_store != nullptr)
+            m_store->setParameterCounts(m_run, p.trainableParameters, p.totalParameters);
+        say("task " + p.task + "; " + std::to_string(p.trainableParameters) + " of "
+            + std::to_string(p.totalParameters) + " parameters train; " + std::to_string(p.totalSteps) + " steps");
+    }
+    void stepFinished(const StepMetrics &m) override
+    {
+        m_last = m;
+        if (m_writer != nullptr) {
+            m_writer->addMetric("loss", m.step, m.loss);
+            m_writer->addMetric("learning_rate", m.step, m.learningRate);
+            m_writer->addMetric("grad_norm", m.step, m.gradientNorm);
+            m_writer->addMetric(kThroughputSeries, m.step, m.samplesPerSecond);
+            m_writer->addMetric("tokens_per_second", m.step, m.tokensPerSecond);
+        }
+    }
+    void memoryMeasured(int64_t step, const MemoryBreakdown &memory) override
+    {
+        if (m_writer != nullptr) {
+            const std::pair<const char *, int64_t> categories[] = {{"frozen_weights", memory.frozenWeights},
+                {"trainable_weights", memory.trainableWeights}, {"gradients", memory.gradients},
+                {"optimizer_state", memory.optimizerState}, {"activations", memory.activations},
+                {"tensor_peak", memory.peak}, {"rss", memory.rss}};
+            for (const auto &[category, bytes] : categories)
+                m_writer->addMemory({category, step, 0, bytes});
+        }
+        progress(memory.peak);
+    }
+    void evaluated(const EvaluationResult &result) override
+    {
+        if (m_writer != nullptr) {
+            for (const MetricValue &metric : result.evaluation.metrics)
+                m_writer->addEvaluation({result.split, metric.name, result.step, 0, metric.value});
+            m_writer->addEvaluation({result.split, "score", result.step, 0, result.evaluation.score});
+        }
+    }
+    void gatesMeasured(int64_t step, const std::vector<double> &gates) override
+    {
+        if (m_writer != nullptr) {
+            for (std::size_t i = 0; i < gates.size(); ++i)
+                m_writer->addGate({static_cast<int>(i), step, gates[i]});
+        }
+    }
+    void checkpointWritten(int64_t step, const std::string &path) override
+    {
+        if (m_writer != nullptr)
+            m_writer->addCheckpoint({step, 0, path});
+    }
+    void logLine(const std::string &line) override { say(line); }
+
+    void endProgress()
+    {
+        if (m_progressShown && m_tty && !m_quiet)
+            std::cerr << '\n';
+        m_progressShown = false;
+    }
+
+private:
+    void say(const std::string &line)
+    {
+        if (m_quiet)
+            return;
+        endProgress();
+        std::cerr << line << '\n';
+    }
+    void progress(int64_t peakBytes)
+    {
+        if (m_quiet)
+            return;
+        std::ostringstream line;
+        line << "step " << m_last.step << "/" << m_last.totalSteps << "  loss " << std::fixed << std::setprecision(4)
+             << m_last.loss << "  " << std::setprecision(1) << m_last.samplesPerSecond << " samples/s  "
+             << mebibytes(peakBytes) << "  ETA " << duration(m_last.etaSeconds);
+        if (m_tty) {
+            std::cerr << '\r' << line.str() << "\x1b[K" << std::flush;
+            m_progressShown = true;
+        } else if (m_last.step == 1 || m_last.step % 10 == 0 || m_last.step == m_last.totalSteps) {
+            std::cerr << line.str() << '\n';
+        }
+    }
+
+    bool m_quiet;
+    bool m_tty;
+    bool m_progressShown = false;
+    RunWriter *m_writer;
+    RunStore *m_store;
+    RunId m_run;
+    StepMetrics m_last;
+};
+
+nlohmann::ordered_json evaluationJson(const std::optional<EvaluationResult> &result)
+{
+    if (!result)
+        return nullptr;
+    nlohmann::ordered_json metrics = nlohmann::ordered_json::object();
+    for (const MetricValue &metric : result->evaluation.metrics)
+        metrics[metric.name] = metric.value;
+    return {{"step", result->step}, {"score", result->evaluation.score}, {"metrics", metrics},
+        {"examples", result->examples}};
+}
+
+nlohmann::ordered_json summaryJson(const RunConfig &config, const TrainResult &result, RunId run, const std::string &db)
+{
+    const MemoryBreakdown &m = result.peakMemory;
+    return {{"name", config.name}, {"status", trainerStatusName(result.status)}, {"message", result.message},
+        {"steps", result.steps}, {"final_validation", evaluationJson(result.finalValidation)},
+        {"best_validation", evaluationJson(result.bestValidation)}, {"test", evaluationJson(result.test)},
+        {"peak_memory_bytes",
+            {{"frozen_weights", m.frozenWeights}, {"trainable_weights", m.trainableWeights},
+                {"gradients", m.gradients}, {"optimizer_state", m.optimizerState}, {"activations", m.activations},
+                {"peak", m.peak}, {"rss", m.rss}}},
+        {"mean_samples_per_second", result.meanSamplesPerSecond},
+        {"mean_tokens_per_second", result.meanTokensPerSecond}, {"mean_step_seconds", result.meanStepSeconds},
+        {"trainable_parameters", result.trainableParameters}, {"total_parameters", result.totalParameters},
+        {"vocabulary", result.vocabulary}, {"last_checkpoint", result.lastCheckpoint},
+        {"run_id", run > 0 ? nlohmann::ordered_json(run) : nlohmann::ordered_json(nullptr)},
+        {"database", db.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(db)}};
+}
+
+void printSummary(const nlohmann::ordered_json &summary)
+{
+    std::cout << "status: " << summary["status"].get<std::string>() << " (" << summary["message"].get<std::string>()
+              << ")\n";
+    for (const char *key : {"final_validation", "best_validation", "test"}) {
+        if (summary[key].is_null())
+            continue;
+        std::cout << key << ": score " << summary[key]["score"].get<double>() << " at step "
+                  << summary[key]["step"].get<int64_t>();
+        for (const auto &metric : summary[key]["metrics"].items())
+            std::cout << ", " << metric.key() << " " << metric.value().get<double>();
+        std::cout << '\n';
+    }
+    std::cout << "peak tensor memory:";
+    for (const auto &entry : summary["peak_memory_bytes"].items())
+        std::cout << ' ' << entry.key() << ' ' << mebibytes(entry.value().get<int64_t>()) << ';';
+    std::cout << "\nmean " << summary["mean_samples_per_second"].get<double>() << " samples/s, "
+              << summary["mean_tokens_per_second"].get<double>() << " tokens/s\n"
+              << "trainable parameters: " << summary["trainable_parameters"].get<int64_t>() << " of "
+              << summary["total_parameters"].get<int64_t>() << '\n'
+              << "vocabulary: " << summary["vocabulary"].get<std::string>() << '\n';
+    if (!summary["run_id"].is_null())
+        std::cout << "run " << summary["run_id"].get<int64_t>() << " in " << summary["database"].get<std::string>()
+                  << '\n';
+}
+
+struct TrainOptions
+{
+    std::string configPath;
+    std::vector<std::string> overrides;
+    bool json = false;
+    bool quiet = false;
+    std::string db;
+    bool noDb = false;
+    std::string resultsFile;
+};
+
+int runTrain(const TrainOptions &options)
+{
+    RunConfig config = RunConfig::fromFile(options.configPath);
+    for (const std::string &assignment : options.overrides)
+        config.applyOverride(assignment);
+
+    std::unique_ptr<RunStore> store;
+    std::unique_ptr<RunWriter> writer;
+    RunId run = 0;
+    std::string dbPath;
+    if (!options.noDb) {
+        dbPath = resolveDatabasePath(options.db);
+        store = std::make_unique<RunStore>(dbPath);
+        RunRecord record;
+        record.name = config.name;
+        record.method = methodName(config.method.kind);
+        record.backbone = config.backbone.path.empty() ? config.backbone.preset : config.backbone.path;
+        record.task = config.task.kind + "/" + (config.task.kind == "file" ? config.task.train : config.task.name);
+        record.configJson = config.toJson();
+        record.seed = static_cast<int64_t>(config.train.seed);
+        record.host = currentHostFacts();
+        record.host.libtorchVersion = libtorchVersion();
+        run = store->createRun(record);
+        writer = std::make_unique<RunWriter>(store->path(), run);
+    }
+
+    CliObserver observer(options.quiet || options.json, writer.get(), store.get(), run);
+    RunControl control;
+    g_control = &control;
+    auto previousInt = std::signal(SIGINT, stopOnSignal);
+    auto previousTerm = std::signal(SIGTERM, stopOnSignal);
+    const TrainResult result = Trainer::run(config, observer, control);
+    std::signal(SIGINT, previousInt);
+    std::signal(SIGTERM, previousTerm);
+    g_control = nullptr;
+    observer.endProgress();
+    if (writer)
+        writer->finish(storeStatus(result.status));
+
+    const nlohmann::ordered_json summary = summaryJson(config, result, run, dbPath);
+    if (!options.resultsFile.empty()) {
+        std::ofstream out(options.resultsFile, std::ios::app);
+        out << summary.dump() << '\n';
+        if (!out)
+            std::cerr << "ladder: warning: cannot append to " << options.resultsFile << '\n';
+    }
+    if (options.json)
+        std::cout << summary.dump(2) << '\n';
+    else
+        printSummary(summary);
+    if (result.status == TrainerStatus::Failed) {
+        std::cerr << "ladder: error: " << result.message << '\n';
+        return 1;
+    }
+    return result.status == TrainerStatus::Stopped ? 130 : 0;
+}
+
+} // namespace
+
+Command addTrainCommand(CLI::App &app)
+{
+    auto options = std::make_shared<TrainOptions>();
+    CLI::App *command = app.add_subcommand("train", "Train one run described by a run configuration (docs/run-config.md)");
+    command->add_option("config", options->configPath, "Run configuration (JSON)")->required()->check(CLI::ExistingFile);
+    command->add_option("--set", options->overrides, "Override a setting: key.path=value (repeatable)");
+    command->add_flag("--json", options->json, "Print the summary as one JSON object (and no progress)");
+    command->add_flag("--quiet", options->quiet, "No progress line or log");
+    command->add_option("--db", options->db, "Run database (default: $LADDER_DB or " + defaultDatabasePath() + ")");
+    command->add_flag("--no-db", options->noDb, "Do not record the run in a database");
+    command->add_option("--results", options->resultsFile, "Also append the summary as a JSON line to this file");
+    return {command, [options] { return runTrain(*options); }};
+}
+
+} // namespace ladder::cli

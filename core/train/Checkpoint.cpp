@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "train/Checkpoint.h"
+
+#include "io/Safetensors.h"
+#include "util/Error.h"
+
+#include <nlohmann/json.hpp>
+
+#include <ATen/CPUGeneratorImpl.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace ladder {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+void replaceFolder(const fs::path &temporary, const fs::path &folder)
+{
+    std::error_code ec;
+    fs::remove_all(folder, ec);
+    fs::rename(temporary, folder, ec);
+    if (ec)
+        throw Error(folder.string() + ": cannot write the checkpoint: " + ec.message());
+}
+
+fs::path temporaryBeside(const fs::path &folder)
+{
+    fs::path temporary = folder;
+    temporary += ".partial";
+    std::error_code ec;
+    fs::remove_all(temporary, ec);
+    fs::create_directories(temporary, ec);
+    if (ec)
+        throw Error(temporary.string() + ": cannot create the checkpoint folder: " + ec.message());
+    return temporary;
+}
+
+} // namespace
+
+void writeTrainedState(const std::string &folder, FineTuningModel &model)
+{
+    const fs::path temporary = temporaryBeside(folder);
+    writeSafetensors((temporary / "trained.safetensors").string(), model.trainedState(),
+        {{"format", "pt"}, {"method", model.method().toJson()}});
+    replaceFolder(temporary, folder);
+}
+
+void writeCheckpoint(const std::string &folder, FineTuningModel &model, torch::optim::Optimizer &optimizer,
+    const TrainingPosition &position)
+{
+    const fs::path temporary = temporaryBeside(folder);
+    writeSafetensors((temporary / "trained.safetensors").string(), model.trainedState(),
+        {{"format", "pt"}, {"method", model.method().toJson()}});
+    {
+        torch::serialize::OutputArchive archive;
+        optimizer.save(archive);
+        archive.save_to((temporary / "optimizer.pt").string());
+    }
+    {
+        torch::serialize::OutputArchive archive;
+        archive.write("cpu_generator", at::detail::getDefaultCPUGenerator().get_state());
+        archive.save_to((temporary / "rng.pt").string());
+    }
+    nlohmann::json json = {{"step", position.step}, {"epoch", position.epoch},
+        {"micro_batch", position.microBatch}, {"best_score", position.bestScore}, {"best_step", position.bestStep},
+        {"run", position.runName}};
+    std::ofstream out(temporary / "position.json");
+    out << json.dump(2) << '\n';
+    out.close();
+    if (!out)
+        throw Error((temporary / "position.json").string() + ": cannot write");
+    replaceFolder(temporary, folder);
+}
+
+TrainingPosition readCheckpoint(const std::string &folder, FineTuningModel &model, torch::optim::Optimizer &optimizer)
+{
+    const fs::path dir(folder);
+    const fs::path positionFile = dir / "position.json";
+    if (!fs::is_regular_file(positionFile))
+        throw Error(folder + ": not a checkpoint folder (no position.json; expected a folder written by "
+                             "train.checkpoint_every, such as <output_dir>/checkpoint-100)");
+    TrainingPosition position;
+    try {
+        std::ifstream in(positionFile);
+        std::stringstream text;
+        text << in.rdbuf();
+        const nlohmann::json json = nlohmann::json::parse(text.str());
+        position.step = json.at("step").get<int64_t>();
+        position.epoch = json.at("epoch").get<int64_t>();
+        position.microBatch = json.at("micro_batch").get<int64_t>();
+        position.bestScore = json.at("best_score").get<double>();
+        position.bestStep = json.at("best_step").get<int64_t>();
+        position.runName = json.value("run", std::string());
+    } catch (const nlohmann::json::exception &e) {
+        throw Error(positionFile.string() + ": malformed checkpoint position: " + e.what());
+    }
+    model.loadTrainedState(readSafetensors((dir / "trained.safetensors").string()));
+    try {
+        torch::serialize::InputArchive archive;
+        archive.load_from((dir / "optimizer.pt").string());
+        optimizer.load(archive);
+    } catch (const c10::Error &e) {
+        throw Error((dir / "optimizer.pt").string() + ": cannot load the optimizer state: " + e.what_without_backtrace());
+    }
+    try {
+        torch::serialize::InputArchive archive;
+        archive.load_from((dir / "rng.pt").string());
+        torch::Tensor state;
+        archive.read("cpu_generator", state);
+        at::detail::getDefaultCPUGenerator().set_state(state);
+    } catch (const c10::Error &e) {
+        throw Error((dir / "rng.pt").string() + ": cannot load the random generator state: " + e.what_without_backtrace());
+    }
+    return position;
+}
+
+} // namespace ladder

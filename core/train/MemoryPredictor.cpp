@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "train/MemoryPredictor.h"
+
+#include "peft/lst/LstParameters.h"
+
+#include <filesystem>
+
+namespace ladder {
+
+namespace {
+
+constexpr double kFloat = 4.0;
+
+/// Shape of a stack of T5 blocks as the activation count needs it.
+struct StackShape
+{
+    double d = 0, inner = 0, ff = 0, heads = 0;
+    bool gated = false;
+    bool dropout = false;
+};
+
+StackShape shapeOf(const T5Config &config)
+{
+    return {static_cast<double>(config.dModel), static_cast<double>(config.innerDim()),
+        static_cast<double>(config.dFf), static_cast<double>(config.numHeads), config.isGatedAct,
+        config.dropoutRate > 0};
+}
+
+/// Floats autograd keeps per token of one block. `weightsTrain`: linear layers keep their
+/// inputs (full fine-tuning, the side network); otherwise only what the backward through
+/// frozen layers needs (norm inputs, attention operands, softmax and activation outputs,
+/// dropout masks, which LibTorch 1.13 keeps as one float per element on CPU).
+double blockFloatsPerToken(const StackShape &s, double keyLength, double crossKeyLength, bool weightsTrain)
+{
+    const double p = s.dropout ? 1.0 : 0.0;
+    const double linearInputs = weightsTrain ? 1.0 : 0.0;
+    // Self-attention: norm input, (normed input for q/k/v), q k v, probabilities (+ mask and
+    // dropped copy), context (o's input), output dropout mask.
+    double floats = s.d + linearInputs * s.d + 3 * s.inner + s.heads * keyLength * (1 + 2 * p)
+        + linearInputs * s.inner + p * s.d;
+    // Feed-forward: norm input, (normed input), activation output (gated: both branches and
+    // their product), dropout mask and (wo's input) dropped copy, output dropout mask.
+    const double activation = s.gated ? 3 * s.ff : s.ff;
+    floats += s.d + linearInputs * s.d + activation + p * s.ff + linearInputs * p * s.ff + p * s.d;
+    if (crossKeyLength > 0) {
+        // Cross-attention: norm input, (normed), q, probabilities, context, dropout mask.
+        floats += s.d + linearInputs * s.d + s.inner + s.heads * crossKeyLength * (1 + 2 * p)
+            + linearInputs * s.inner + p * s.d;
+    }
+    return floats;
+}
+
+/// Floats of a whole encoder–decoder's saved activations (without the LM head).
+double stackFloats(const StackShape &s, double encoderLayers, double decoderLayers, double batch, double sourceLength,
+    double targetLength, bool weightsTrain)
+{
+    const double sourceTokens = batch * sourceLength;
+    const double targetTokens = batch * targetLength;
+    const double p = s.dropout ? 1.0 : 0.0;
+    double floats = encoderLayers * sourceTokens * blockFloatsPerToken(s, sourceLength, 0, weightsTrain);
+    floats += decoderLayers * targetTokens * blockFloatsPerToken(s, targetLength, sourceLength, weightsTrain);
+    // Cross-attention keys and values over the encoder output, per decoder layer.
+    floats += decoderLayers * sourceTokens * 2 * s.inner;
+    // Embedding dropout and final norms of both stacks.
+    floats += (sourceTokens + targetTokens) * (2 * p * s.d + 2 * s.d);
+    return floats;
+}
+
+} // namespace
+
+MemoryPrediction predictTrainingMemory(const T5Config &backbone, const MethodConfig &method, int64_t batchSize,
+    int64_t sourceLength, int64_t targetLength)
+{
+    MemoryPrediction prediction;
+    prediction.batchSize = batchSize;
+    prediction.sourceLength = sourceLength;
+    prediction.targetLength = targetLength;
+    prediction.parameters = countParameters(backbone, method);
+    const ParameterReport &parameters = prediction.parameters;
+    MemoryBreakdown &memory = prediction.memory;
+    memory.trainableWeights = static_cast<int64_t>(kFloat * static_cast<double>(parameters.trainable));
+    memory.frozenWeights =
+        static_cast<int64_t>(kFloat * static_cast<double>(parameters.total - parameters.trainable));
+    memory.gradients = memory.trainableWeights;
+    memory.optimizerState = 2 * memory.trainableWeights;
+
+    const double b = static_cast<double>(batchSize);
+    double ts = static_cast<double>(sourceLength);
+    const double tt = static_cast<double>(targetLength);
+    const double encoderLayers = static_cast<double>(backbone.numLayers);
+    const double decoderLayers = static_cast<double>(backbone.numDecoderLayers);
+    const StackShape shape = shapeOf(backbone);
+    double floats = 0;
+    switch (method.kind) {
+    case MethodKind::Full:
+        floats = stackFloats(shape, encoderLayers, decoderLayers, b, ts, tt, true);
+        break;
+    case MethodKind::Prompt:
+        ts += static_cast<double>(method.prompt.length);
+        floats = stackFloats(shape, encoderLayers, decoderLayers, b, ts, tt, false);
+        break;
+    case MethodKind::BitFit:
+    case MethodKind::Adapter:
+    case MethodKind::Lora: {
+        floats = stackFloats(shape, encoderLayers, decoderLayers, b, ts, tt, false);
+        const double tokens = b * (ts * encoderLayers + tt * decoderLayers);
+        if (method.kind == MethodKind::Lora) {
+            // Per adapted projection: the (dropped-out) input A sees, its mask, and A's output.
+            const double targets = static_cast<double>(method.lora.targets.size());
+            const double perProjection = shape.d * (shape.dropout ? 2 : 1) + static_cast<double>(method.lora.rank);
+            floats += tokens * targets * perProjection * 1.5; // self- and cross-attention in the decoder
+        } else if (method.kind == MethodKind::Adapter) {
+            const double bottleneck = shape.d / static_cast<double>(method.adapter.reductionFactor);
+            // Two adapters per block: input, down output, activation output; trained norms keep
+            // their normed inputs.
+            floats += tokens * 2 * (shape.d + 2 * bottleneck);
+            if (method.adapter.trainLayerNorms)
+                floats += tokens * 2 * shape.d;
+        }
+        break;
+    }
+    case MethodKind::Lst: {
+        const T5Config side = lstSideConfig(backbone, method.lst);
+        StackShape sideShape = shapeOf(side);
+        sideShape.dropout = method.lst.dropout > 0;
+        const double keptEncoder =
+            static_cast<double>(resolveLstLayers(method.lst.layers, backbone, false).size());
+        const double keptDecoder = static_cast<double>(resolveLstLayers(method.lst.layers, backbone, true).size());
+        floats = stackFloats(sideShape, keptEncoder, keptDecoder, b, ts, tt, true);
+        // Ladder inputs (backbone block outputs and embeddings) kept for the down-projections,
+        // and the up-projection's input and output.
+        floats += b * ts * (keptEncoder + 1) * shape.d + b * tt * (keptDecoder + 1) * shape.d;
+        floats += b * tt * (sideShape.d + shape.d);
+        break;
+    }
+    }
+    // LM head: input, logits, their log-softmax, and the logits' gradient at the backward's start.
+    const double vocab = static_cast<double>(backbone.vocabSize);
+    floats += b * tt * (shape.d + 3 * vocab);
+    memory.activations = static_cast<int64_t>(kFloat * floats);
+    memory.peak = memory.staticBytes() + memory.activations;
+    return prediction;
+}
+
+MemoryPrediction predictTrainingMemory(const RunConfig &config, int64_t targetLength)
+{
+    const T5Config backbone = config.backbone.path.empty()
+        ? T5Config::preset(config.backbone.preset)
+        : T5Config::fromJsonFile((std::filesystem::path(config.backbone.path) / "config.json").string());
+    return predictTrainingMemory(backbone, config.method, config.train.batchSize, config.train.maxSourceLength,
+        std::min<int64_t>(targetLength, config.train.maxTargetLength));
+}
+
+} // namespace ladder

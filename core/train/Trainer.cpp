@@ -1,0 +1,455 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "train/Trainer.h"
+
+#include "memory/MemoryMeter.h"
+#include "model/T5Checkpoint.h"
+#include "model/T5Init.h"
+#include "peft/FineTuningModel.h"
+#include "runtime/Threads.h"
+#include "tokenizer/SentencePieceTokenizer.h"
+#include "train/Batching.h"
+#include "train/Checkpoint.h"
+#include "train/Evaluator.h"
+#include "train/LrSchedule.h"
+#include "train/MemoryAccounting.h"
+#include "train/TaskData.h"
+#include "train/Vocabulary.h"
+#include "util/Error.h"
+
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <sstream>
+#include <thread>
+
+namespace ladder {
+
+std::string trainerStatusName(TrainerStatus status)
+{
+    switch (status) {
+    case TrainerStatus::Preparing:
+        return "preparing";
+    case TrainerStatus::Running:
+        return "running";
+    case TrainerStatus::Paused:
+        return "paused";
+    case TrainerStatus::Evaluating:
+        return "evaluating";
+    case TrainerStatus::Finished:
+        return "finished";
+    case TrainerStatus::Stopped:
+        return "stopped";
+    case TrainerStatus::Failed:
+        return "failed";
+    }
+    return "unknown";
+}
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double secondsSince(Clock::time_point start)
+{
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+/// Thrown inside a run to end it with a status other than failure (stop requested).
+struct RunStopped
+{
+};
+
+/// One training run's state; Trainer::run builds it, runs it and turns its outcome into a result.
+class TrainingRun
+{
+public:
+    TrainingRun(const RunConfig &config, TrainerObserver &observer, const RunControl &control)
+        : m_config(config), m_observer(observer), m_control(control)
+    {
+    }
+
+    TrainResult run();
+
+private:
+    void prepare();
+    void trainLoop();
+    std::vector<int64_t> nextMicroBatch();
+    void measureMemory(StepMetrics &metrics, int64_t gradientBytesThisStep);
+    std::optional<EvaluationResult> evaluate(const std::string &split, int64_t step, bool trackBest);
+    void waitWhilePaused();
+    void log(const std::string &line) { m_observer.logLine(line); }
+    void setStatus(TrainerStatus status, const std::string &message = {})
+    {
+        m_result.status = status;
+        m_observer.statusChanged(status, message);
+    }
+
+    const RunConfig &m_config;
+    TrainerObserver &m_observer;
+    const RunControl &m_control;
+    TrainResult m_result;
+
+    LoadedTask m_task;
+    std::optional<SentencePieceTokenizer> m_tokenizer;
+    TokenizedSplit m_train, m_validation, m_test;
+    std::unique_ptr<FineTuningModel> m_model;
+    std::vector<torch::Tensor> m_parameters;
+    std::unique_ptr<torch::optim::AdamW> m_optimizer;
+    torch::Device m_device = torch::kCPU;
+    double m_peakRate = 0.0;
+    int64_t m_totalSteps = 0;
+    int64_t m_batchesPerEpoch = 0;
+
+    TrainingPosition m_position;
+    std::vector<std::vector<int64_t>> m_epochOrder;
+    int64_t m_orderEpoch = -1;
+    MemoryBreakdown m_weights;
+};
+
+void TrainingRun::prepare()
+{
+    const TrainSettings &train = m_config.train;
+    if (train.precision == "bf16")
+        throw Error("train.precision: bf16 training is not available in this build: LibTorch 1.13 has no CPU "
+                    "autocast, and this trainer does not yet keep a bf16 copy of the frozen weights. Use \"fp32\".");
+    if (train.device == "cuda") {
+        if (!torch::cuda::is_available())
+            throw Error("train.device: \"cuda\" was asked for, but this LibTorch has no CUDA device available "
+                        "(build against a CUDA LibTorch, or use \"cpu\")");
+        m_device = torch::Device(torch::kCUDA);
+    }
+    const int threads = configureThreads(train.threads);
+    log("threads: " + std::to_string(threads));
+
+    m_task = loadTask(m_config);
+    log("task " + m_task.name + ": " + std::to_string(m_task.splits.train.examples.size()) + " train, "
+        + std::to_string(m_task.splits.validation.examples.size()) + " validation, "
+        + std::to_string(m_task.splits.test.examples.size()) + " test examples");
+
+    // The backbone first: its config sizes the vocabulary a preset trains.
+    T5ForConditionalGeneration backbone{nullptr};
+    T5Config backboneConfig;
+    if (!m_config.backbone.path.empty()) {
+        LoadedT5 loaded = loadT5(m_config.backbone.path);
+        backbone = loaded.model;
+        backboneConfig = loaded.config;
+    } else {
+        backboneConfig = T5Config::preset(m_config.backbone.preset);
+    }
+    const VocabularyChoice vocabulary =
+        resolveVocabulary(m_config, m_task, backboneConfig.vocabSize, [this](const std::string &line) { log(line); });
+    m_tokenizer = SentencePieceTokenizer::load(vocabulary.modelPath);
+    if (m_tokenizer->vocabSize() > backboneConfig.vocabSize)
+        throw Error(vocabulary.modelPath + ": the vocabulary has " + std::to_string(m_tokenizer->vocabSize())
+            + " ids but the backbone's embedding only " + std::to_string(backboneConfig.vocabSize));
+    m_result.vocabulary = vocabulary.describe();
+    log("vocabulary: " + m_result.vocabulary);
+
+    const SentencePieceTokenizer &tokenizer = *m_tokenizer;
+    const TextEncoder encode = [&tokenizer](const std::string &text) { return tokenizer.encode(text); };
+    m_train = tokenizeSplit(m_task, m_task.splits.train, encode, train.maxSourceLength, train.maxTargetLength);
+    Dataset validation = m_task.splits.validation;
+    if (train.evalLimit > 0 && static_cast<int64_t>(validation.examples.size()) > train.evalLimit)
+        validation.examples.resize(static_cast<std::size_t>(train.evalLimit));
+    m_validation = tokenizeSplit(m_task, validation, encode, train.maxSourceLength, train.maxTargetLength);
+    m_test = tokenizeSplit(m_task, m_task.splits.test, encode, train.maxSourceLength, train.maxTargetLength);
+
+    // Weights, method init and dropout all draw from LibTorch's generator, seeded here.
+    if (!backbone)
+        backbone = createRandomT5(backboneConfig, train.seed);
+    torch::manual_seed(train.seed);
+    MethodContext context;
+    context.seed = train.seed;
+    auto fisherIndex = std::make_shared<int64_t>(0);
+    context.nextFisherBatch = [this, fisherIndex]() -> std::optional<T5Inputs> {
+        if (*fisherIndex >= m_train.size())
+            return std::nullopt;
+        Batch batch = collateBatch(m_train, {(*fisherIndex)++});
+        return batch.inputs;
+    };
+    m_model = applyMethod(backbone, m_config.method, context);
+    m_model->module().to(m_device);
+    m_parameters = m_model->trainableParameters();
+    if (m_parameters.empty())
+        throw Error("method." + methodName(m_config.method.kind) + ": the method left no trainable parameter");
+
+    m_peakRate = m_config.effectiveLearningRate();
+    auto options = torch::optim::AdamWOptions(m_peakRate).betas({0.9, 0.999}).eps(1e-8).weight_decay(train.weightDecay);
+    m_optimizer = std::make_unique<torch::optim::AdamW>(m_parameters, options);
+
+    m_batchesPerEpoch = (m_train.size() + train.batchSize - 1) / train.batchSize;
+    const int64_t stepsPerEpoch = (m_batchesPerEpoch + train.gradAccumulation - 1) / train.gradAccumulation;
+    m_totalSteps = train.maxSteps > 0 ? train.maxSteps : train.epochs * stepsPerEpoch;
+    m_position.runName = m_config.name;
+
+    if (!train.resumeFrom.empty()) {
+        m_position = readCheckpoint(train.resumeFrom, *m_model, *m_optimizer);
+        log("resumed from " + train.resumeFrom + " at step " + std::to_string(m_position.step));
+    } else {
+        torch::manual_seed(train.seed + 1); // dropout stream, independent of how the method initialised
+    }
+
+    countWeightBytes(m_model->module(), m_weights);
+    for (const torch::Tensor &parameter : m_parameters)
+        m_result.trainableParameters += parameter.numel();
+    for (const torch::Tensor &parameter : m_model->module().parameters())
+        m_result.totalParameters += parameter.numel();
+
+    RunPreparation preparation;
+    preparation.task = m_task.name;
+    preparation.vocabulary = m_result.vocabulary;
+    preparation.trainExamples = m_train.size();
+    preparation.validationExamples = m_validation.size();
+    preparation.testExamples = m_test.size();
+    preparation.truncatedSources = m_train.truncatedSources + m_validation.truncatedSources + m_test.truncatedSources;
+    preparation.truncatedTargets = m_train.truncatedTargets + m_validation.truncatedTargets + m_test.truncatedTargets;
+    preparation.trainableParameters = m_result.trainableParameters;
+    preparation.totalParameters = m_result.totalParameters;
+    preparation.totalSteps = m_totalSteps;
+    preparation.startStep = m_position.step;
+    preparation.learningRate = m_peakRate;
+    if (preparation.truncatedSources > 0 || preparation.truncatedTargets > 0)
+        log("truncated " + std::to_string(preparation.truncatedSources) + " sources (max_source_length "
+            + std::to_string(train.maxSourceLength) + ") and " + std::to_string(preparation.truncatedTargets)
+            + " targets (max_target_length " + std::to_string(train.maxTargetLength) + ")");
+    m_observer.prepared(preparation);
+}
+
+std::vector<int64_t> TrainingRun::nextMicroBatch()
+{
+    if (m_position.microBatch >= m_batchesPerEpoch) {
+        ++m_position.epoch;
+        m_position.microBatch = 0;
+    }
+    if (m_orderEpoch != m_position.epoch) {
+        m_epochOrder = makeBatchOrder(m_train, m_config.train.batchSize, m_config.train.seed, m_position.epoch, true,
+            m_config.train.lengthBuckets);
+        m_orderEpoch = m_position.epoch;
+    }
+    return m_epochOrder[static_cast<std::size_t>(m_position.microBatch++)];
+}
+
+void TrainingRun::waitWhilePaused()
+{
+    if (!m_control.pause.load())
+        return;
+    setStatus(TrainerStatus::Paused);
+    while (m_control.pause.load() && !m_control.stop.load())
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    if (!m_control.stop.load())
+        setStatus(TrainerStatus::Running);
+}
+
+void TrainingRun::measureMemory(StepMetrics &metrics, int64_t gradientBytesThisStep)
+{
+    MemoryBreakdown memory = m_weights;
+    memory.gradients = gradientBytesThisStep;
+    memory.optimizerState = optimizerStateBytes(*m_optimizer);
+    const MemorySnapshot snapshot = MemoryMeter::snapshot();
+    memory.peak = snapshot.peakBytes;
+    memory.activations = std::max<int64_t>(0, memory.peak - memory.staticBytes());
+    // The categories are defined to add up to the peak; a peak below the static part (tensors
+    // made before the meter was installed) is reported as the static part.
+    memory.peak = std::max(memory.peak, memory.staticBytes());
+    memory.rss = snapshot.currentRssBytes;
+    memory.peakRss = snapshot.peakRssBytes;
+    if (memory.peak > m_result.peakMemory.peak)
+        m_result.peakMemory = memory;
+    m_observer.memoryMeasured(metrics.step, memory);
+}
+
+std::optional<EvaluationResult> TrainingRun::evaluate(const std::string &split, int64_t step, bool trackBest)
+{
+    const TokenizedSplit &data = split == "test" ? m_test : m_validation;
+    std::vector<int64_t> indices;
+    std::vector<std::string> targets;
+    for (int64_t i = 0; i < data.size(); ++i) {
+        if (data.labelled[static_cast<std::size_t>(i)]) {
+            indices.push_back(i);
+            targets.push_back(data.targetTexts[static_cast<std::size_t>(i)]);
+        }
+    }
+    if (indices.empty())
+        return std::nullopt;
+    setStatus(TrainerStatus::Evaluating, split);
+    const auto start = Clock::now();
+    EvaluationSetup setup;
+    setup.task = &m_task;
+    setup.tokenizer = &*m_tokenizer;
+    setup.batchSize = m_config.train.evalBatchSize > 0 ? m_config.train.evalBatchSize : m_config.train.batchSize;
+    setup.maxTargetLength = std::min<int64_t>(m_config.train.maxTargetLength, 16);
+    setup.device = m_device;
+    setup.stop = &m_control.stop;
+    const auto predictions = predictTargets(*m_model, data, indices, setup);
+    m_model->module().train();
+    if (!predictions)
+        throw RunStopped{};
+    EvaluationResult result;
+    result.step = step;
+    result.epoch = m_position.epoch;
+    result.split = split;
+    result.evaluation = m_task.evaluate(*predictions, targets);
+    result.examples = static_cast<int64_t>(indices.size());
+    result.seconds = secondsSince(start);
+    if (trackBest && (m_position.bestStep < 0 || result.evaluation.score > m_position.bestScore)) {
+        m_position.bestScore = result.evaluation.score;
+        m_position.bestStep = step;
+        result.best = true;
+        m_result.bestValidation = result;
+        if (!m_config.train.outputDir.empty())
+            writeTrainedState((std::filesystem::path(m_config.train.outputDir) / "best").string(), *m_model);
+    }
+    if (split == "validation")
+        m_result.finalValidation = result;
+    else
+        m_result.test = result;
+    std::ostringstream line;
+    line << split << " at step " << step << ": score " << result.evaluation.score;
+    for (const MetricValue &metric : result.evaluation.metrics)
+        line << ", " << metric.name << " " << metric.value;
+    log(line.str());
+    m_observer.evaluated(result);
+    setStatus(TrainerStatus::Running);
+    return result;
+}
+
+void TrainingRun::trainLoop()
+{
+    const TrainSettings &train = m_config.train;
+    m_model->module().train();
+    const auto runStart = Clock::now();
+    double trainSeconds = 0.0;
+    int64_t examplesSeen = 0;
+    int64_t tokensSeen = 0;
+    int64_t stepsRun = 0;
+    int64_t lastEvaluatedStep = -1;
+
+    while (m_position.step < m_totalSteps) {
+        waitWhilePaused();
+        if (m_control.stop.load())
+            throw RunStopped{};
+        const auto stepStart = Clock::now();
+        if (train.measureMemory)
+            MemoryMeter::resetPeak();
+        const int64_t epochBefore = m_position.epoch;
+        StepMetrics metrics;
+        metrics.step = m_position.step + 1;
+        metrics.totalSteps = m_totalSteps;
+        double lossSum = 0.0;
+        for (int64_t micro = 0; micro < train.gradAccumulation; ++micro) {
+            Batch batch = collateBatch(m_train, nextMicroBatch());
+            batch.inputs.inputIds = batch.inputs.inputIds.to(m_device);
+            batch.inputs.attentionMask = batch.inputs.attentionMask.to(m_device);
+            batch.inputs.labels = batch.inputs.labels.to(m_device);
+            const T5Output out = m_model->forward(batch.inputs);
+            const double loss = out.loss.item<double>();
+            if (!std::isfinite(loss)) {
+                std::ostringstream message;
+                message << "the loss became " << (std::isnan(loss) ? "NaN" : "infinite") << " at step "
+                        << metrics.step << " (learning rate " << linearScheduleRate(m_peakRate, m_position.step,
+                               train.warmupSteps, m_totalSteps)
+                        << "): training diverged; lower train.learning_rate, keep train.max_grad_norm > 0, or "
+                           "add warm-up steps";
+                throw Error(message.str());
+            }
+            (out.loss / static_cast<double>(train.gradAccumulation)).backward();
+            lossSum += loss;
+            metrics.examples += batch.examples;
+            metrics.tokens += batch.tokens;
+        }
+        const int64_t gradientBytesThisStep = gradientBytes(m_parameters);
+        double norm = 0.0;
+        if (train.maxGradNorm > 0)
+            norm = torch::nn::utils::clip_grad_norm_(m_parameters, train.maxGradNorm);
+        else
+            norm = torch::nn::utils::clip_grad_norm_(m_parameters, std::numeric_limits<double>::infinity());
+        const double rate = linearScheduleRate(m_peakRate, m_position.step, train.warmupSteps, m_totalSteps);
+        for (auto &group : m_optimizer->param_groups())
+            static_cast<torch::optim::AdamWOptions &>(group.options()).lr(rate);
+        m_optimizer->step();
+        // Free the gradients (PyTorch's zero_grad(set_to_none=True)); 1.13's zero_grad() only zeroes them.
+        for (torch::Tensor &parameter : m_parameters)
+            parameter.mutable_grad() = torch::Tensor();
+        ++m_position.step;
+        ++stepsRun;
+
+        metrics.epoch = epochBefore;
+        metrics.loss = lossSum / static_cast<double>(train.gradAccumulation);
+        metrics.learningRate = rate;
+        metrics.gradientNorm = norm;
+        metrics.stepSeconds = secondsSince(stepStart);
+        trainSeconds += metrics.stepSeconds;
+        examplesSeen += metrics.examples;
+        tokensSeen += metrics.tokens;
+        metrics.samplesPerSecond = static_cast<double>(metrics.examples) / metrics.stepSeconds;
+        metrics.tokensPerSecond = static_cast<double>(metrics.tokens) / metrics.stepSeconds;
+        metrics.meanSamplesPerSecond = static_cast<double>(examplesSeen) / trainSeconds;
+        metrics.elapsedSeconds = secondsSince(runStart);
+        metrics.etaSeconds = trainSeconds / static_cast<double>(stepsRun)
+            * static_cast<double>(m_totalSteps - m_position.step);
+        m_result.losses.push_back(metrics.loss);
+        m_result.steps = m_position.step;
+        m_observer.stepFinished(metrics);
+        if (train.measureMemory)
+            measureMemory(metrics, gradientBytesThisStep);
+        if (const std::vector<double> gates = m_model->gateValues(); !gates.empty())
+            m_observer.gatesMeasured(m_position.step, gates);
+
+        const bool epochEnded = m_position.microBatch >= m_batchesPerEpoch;
+        const bool due = (train.evalEvery > 0 && m_position.step % train.evalEvery == 0) || epochEnded
+            || m_position.step == m_totalSteps;
+        if (due) {
+            evaluate("validation", m_position.step, true);
+            lastEvaluatedStep = m_position.step;
+        }
+        if (train.checkpointEvery > 0 && m_position.step % train.checkpointEvery == 0) {
+            const std::string folder = (std::filesystem::path(train.outputDir)
+                / ("checkpoint-" + std::to_string(m_position.step))).string();
+            writeCheckpoint(folder, *m_model, *m_optimizer, m_position);
+            m_result.lastCheckpoint = folder;
+            m_observer.checkpointWritten(m_position.step, folder);
+        }
+    }
+    (void)lastEvaluatedStep;
+    m_result.meanSamplesPerSecond = trainSeconds > 0 ? static_cast<double>(examplesSeen) / trainSeconds : 0.0;
+    m_result.meanTokensPerSecond = trainSeconds > 0 ? static_cast<double>(tokensSeen) / trainSeconds : 0.0;
+    m_result.meanStepSeconds = stepsRun > 0 ? trainSeconds / static_cast<double>(stepsRun) : 0.0;
+    if (train.evalTest)
+        evaluate("test", m_position.step, false);
+}
+
+TrainResult TrainingRun::run()
+{
+    MemoryMeter::install();
+    setStatus(TrainerStatus::Preparing);
+    try {
+        prepare();
+        setStatus(TrainerStatus::Running);
+        trainLoop();
+        m_result.message = "finished after " + std::to_string(m_result.steps) + " steps";
+        setStatus(TrainerStatus::Finished, m_result.message);
+    } catch (const RunStopped &) {
+        m_result.message = "stopped at step " + std::to_string(m_result.steps);
+        setStatus(TrainerStatus::Stopped, m_result.message);
+    } catch (const Error &e) {
+        m_result.message = e.what();
+        setStatus(TrainerStatus::Failed, m_result.message);
+    } catch (const c10::Error &e) {
+        m_result.message = std::string("LibTorch error: ") + e.what_without_backtrace();
+        setStatus(TrainerStatus::Failed, m_result.message);
+    } catch (const std::exception &e) {
+        m_result.message = e.what();
+        setStatus(TrainerStatus::Failed, m_result.message);
+    }
+    return m_result;
+}
+
+} // namespace
+
+TrainResult Trainer::run(const RunConfig &config, TrainerObserver &observer, const RunControl &control)
+{
+    TrainingRun run(config, observer, control);
+    return run.run();
+}
+
+} // namespace ladder

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Times LST training steps and measures their peak tensor memory, as PEERS.md measures the
+// Python peers: zero_grad (set to none) → forward with labels → backward → AdamW, dropout on,
+// random weights, 2 threads; median over the timed steps; peak = highest live tensor bytes of
+// a steady-state step. Not a ctest: run it by hand.
+//   lst_step_benchmark [preset] [batch] [source] [target] [layers|full] [steps]
+#include "memory/MemoryMeter.h"
+#include "model/T5Init.h"
+#include "peft/lst/LadderSideTuning.h"
+#include "peft/lst/LstMemoryEstimate.h"
+#include "peft/lst/LstParameters.h"
+#include "runtime/Threads.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+using namespace ladder;
+
+namespace {
+
+double mib(int64_t bytes)
+{
+    return static_cast<double>(bytes) / (1024.0 * 1024.0);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    MemoryMeter::install();
+    configureThreads(2);
+    const std::string preset = argc > 1 ? argv[1] : "t5-small";
+    const int64_t batch = argc > 2 ? std::stoll(argv[2]) : 8;
+    const int64_t source = argc > 3 ? std::stoll(argv[3]) : 128;
+    const int64_t target = argc > 4 ? std::stoll(argv[4]) : 4;
+    const std::string layers = argc > 5 ? argv[5] : "1,2,3,5";
+    const int steps = argc > 6 ? std::stoi(argv[6]) : 5;
+    const bool full = layers == "full";
+
+    const T5Config config = T5Config::preset(preset);
+    T5ForConditionalGeneration backbone = createRandomT5(config, 0);
+    std::unique_ptr<FineTuningModel> lst;
+    std::vector<torch::Tensor> trainable;
+    MethodConfig method;
+    method.lst.layers = full ? "default" : layers;
+    method.lst.init = SideInit::Random;
+    if (full) {
+        trainable = backbone->parameters();
+    } else {
+        lst = createLadderSideTuning(backbone, method, {});
+        trainable = lst->trainableParameters();
+    }
+    torch::nn::Module &module = full ? static_cast<torch::nn::Module &>(*backbone) : lst->module();
+    module.train();
+    torch::optim::AdamW optimizer(trainable, torch::optim::AdamWOptions(full ? 3e-4 : 3e-3).weight_decay(0.0));
+
+    torch::manual_seed(1);
+    T5Inputs inputs;
+    inputs.inputIds = torch::randint(2, config.vocabSize, {batch, source}, torch::kLong);
+    inputs.attentionMask = torch::ones({batch, source}, torch::kLong);
+    inputs.labels = torch::randint(2, config.vocabSize, {batch, target}, torch::kLong);
+
+    std::vector<double> seconds;
+    int64_t peak = 0;
+    for (int step = 0; step <= steps; ++step) {
+        MemoryMeter::resetPeak();
+        const auto start = std::chrono::steady_clock::now();
+        optimizer.zero_grad(); // LibTorch 1.13 sets gradients to none
+        const torch::Tensor loss = full ? backbone->forward(inputs).loss : lst->forward(inputs).loss;
+        loss.backward();
+        optimizer.step();
+        const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        if (step > 0) { // the first step allocates the optimizer state
+            seconds.push_back(elapsed);
+            peak = std::max(peak, MemoryMeter::snapshot().peakBytes);
+        }
+    }
+    std::sort(seconds.begin(), seconds.end());
+    std::printf("%s %s batch %lld source %lld target %lld: median %.3f s/step (min %.3f), peak %.1f MiB\n",
+                preset.c_str(), full ? "full" : ("lst layers " + layers).c_str(), static_cast<long long>(batch),
+                static_cast<long long>(source), static_cast<long long>(target), seconds[seconds.size() / 2],
+                seconds.front(), mib(peak));
+    if (!full) {
+        const LstMemoryEstimate e = estimateLstMemory(config, method.lst, {batch, source, target, 4, true});
+        std::printf("estimate %.1f MiB: parameters %.1f, optimizer %.1f, gradients %.1f, ladder inputs %.1f, "
+                    "side activations %.1f, outputs %.1f\n",
+                    mib(e.peakBytes()), mib(e.parameterBytes), mib(e.optimizerBytes), mib(e.gradientBytes),
+                    mib(e.ladderInputBytes), mib(e.sideActivationBytes), mib(e.outputBytes));
+    }
+    return 0;
+}

@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The run configuration: the issue's JSON shape, defaults, and errors that name the key.
+#include "train/RunConfig.h"
+#include "util/Error.h"
+
+#include <QtTest>
+
+using namespace ladder;
+
+class TestRunConfig : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void readsTheIssueExample()
+    {
+        const RunConfig config = RunConfig::fromJson(R"({"name": "sst2-lst",
+            "backbone": {"preset": "t5-small"},
+            "method": {"kind": "lst", "reduction": 8, "layers": "1,2,3,5,6,7,9,10,11", "init": "fisher"},
+            "task": {"kind": "glue", "name": "sst2", "dir": "/data/glue/SST-2"},
+            "train": {"batch_size": 32, "learning_rate": 3e-3, "epochs": 3, "max_steps": 0,
+                      "warmup_steps": 500, "max_source_length": 128, "seed": 0, "eval_every": 200,
+                      "threads": 0, "precision": "fp32", "device": "cpu"}})",
+            "run.json");
+        QCOMPARE(config.name, std::string("sst2-lst"));
+        QCOMPARE(config.backbone.preset, std::string("t5-small"));
+        QCOMPARE(config.method.kind, MethodKind::Lst);
+        QCOMPARE(config.method.lst.layers, std::string("1,2,3,5,6,7,9,10,11"));
+        QCOMPARE(config.task.kind, std::string("glue"));
+        QCOMPARE(config.task.dir, std::string("/data/glue/SST-2"));
+        QCOMPARE(config.train.batchSize, int64_t(32));
+        QCOMPARE(config.train.warmupSteps, int64_t(500));
+        QCOMPARE(config.effectiveLearningRate(), 3e-3);
+    }
+
+    void everyFieldHasADefault()
+    {
+        const RunConfig config = RunConfig::fromJson("{}", "empty.json");
+        QCOMPARE(config.backbone.preset, std::string("t5-tiny"));
+        QCOMPARE(config.task.kind, std::string("demo"));
+        QCOMPARE(config.train.maxGradNorm, 1.0);
+        QCOMPARE(config.train.gradAccumulation, int64_t(1));
+        QCOMPARE(config.effectiveLearningRate(), defaultLearningRate(config.method.kind));
+        for (const OptionDescription &option : describeRunConfigOptions()) {
+            QVERIFY2(!option.description.empty(), option.key.c_str());
+            QVERIFY2(!option.defaultValue.empty(), option.key.c_str());
+        }
+    }
+
+    void roundTripsThroughJson()
+    {
+        RunConfig config;
+        config.name = "x";
+        config.backbone.preset = "t5-mini";
+        config.task.kind = "file";
+        config.task.train = "train.tsv";
+        config.task.textColumns = {"a", "b"};
+        config.train.batchSize = 7;
+        config.train.maxGradNorm = 0.5;
+        config.method.kind = MethodKind::Lora;
+        const RunConfig back = RunConfig::fromJson(config.toJson(), "round trip");
+        QCOMPARE(back.toJson(), config.toJson());
+        QCOMPARE(back.task.textColumns, config.task.textColumns);
+        QCOMPARE(back.method.kind, MethodKind::Lora);
+    }
+
+    void pathBackboneReplacesTheDefaultPreset()
+    {
+        const RunConfig config = RunConfig::fromJson(R"({"backbone": {"path": "/models/t5"}})", "run.json");
+        QCOMPARE(config.backbone.path, std::string("/models/t5"));
+        QVERIFY(config.backbone.preset.empty());
+        const RunConfig back = RunConfig::fromJson(config.toJson(), "again");
+        QCOMPARE(back.backbone.path, std::string("/models/t5"));
+    }
+
+    void errorsNameTheKeyPath_data()
+    {
+        QTest::addColumn<QString>("json");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("wrong type") << R"({"train": {"batch_size": "8"}})"
+                                    << "run.json: train.batch_size: expected an integer, got \"8\"";
+        QTest::newRow("fraction for an integer") << R"({"train": {"epochs": 1.5}})"
+                                                 << "run.json: train.epochs: expected an integer";
+        QTest::newRow("negative") << R"({"train": {"max_steps": -1}})"
+                                  << "run.json: train.max_steps: expected a non-negative integer";
+        QTest::newRow("unknown train key") << R"({"train": {"batchsize": 8}})"
+                                           << "run.json: train.batchsize: unknown key";
+        QTest::newRow("unknown top key") << R"({"trian": {}})" << "run.json: trian: unknown key";
+        QTest::newRow("unknown task key") << R"({"task": {"kind": "demo", "colour": 1}})"
+                                          << "run.json: task.colour: unknown key";
+        QTest::newRow("section not an object") << R"({"train": 3})" << "run.json: train: expected an object";
+        QTest::newRow("text columns not strings") << R"({"task": {"text_columns": ["a", 2]}})"
+                                                  << "run.json: task.text_columns[1]: expected a string";
+        QTest::newRow("bool") << R"({"train": {"length_buckets": "yes"}})"
+                              << "run.json: train.length_buckets: expected true or false";
+        QTest::newRow("both backbones") << R"({"backbone": {"preset": "t5-tiny", "path": "/m"}})"
+                                        << "run.json: backbone: give exactly one";
+        QTest::newRow("bad precision") << R"({"train": {"precision": "fp8"}})"
+                                       << "run.json: train.precision: expected \"fp32\" or \"bf16\"";
+        QTest::newRow("bad task kind") << R"({"task": {"kind": "web"}})" << "run.json: task.kind: expected";
+        QTest::newRow("glue without dir") << R"({"task": {"kind": "glue", "name": "sst2"}})"
+                                          << "run.json: task.dir:";
+        QTest::newRow("zero batch") << R"({"train": {"batch_size": 0}})"
+                                    << "run.json: train.batch_size: expected at least 1";
+        QTest::newRow("checkpoints need a folder") << R"({"train": {"checkpoint_every": 5}})"
+                                                   << "run.json: train.checkpoint_every:";
+        QTest::newRow("not json") << "{\"train\": " << "run.json: not valid JSON";
+    }
+
+    void errorsNameTheKeyPath()
+    {
+        QFETCH(QString, json);
+        QFETCH(QString, expected);
+        try {
+            RunConfig::fromJson(json.toStdString(), "run.json");
+            QFAIL("no error");
+        } catch (const Error &e) {
+            const std::string message = e.what();
+            QVERIFY2(message.find(expected.toStdString()) == 0, message.c_str());
+        }
+    }
+
+    void overridesSetKeyPaths_data()
+    {
+        QTest::addColumn<QString>("assignment");
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("value");
+        QTest::newRow("integer") << "train.batch_size=8" << "batch_size" << "8";
+        QTest::newRow("number") << "train.learning_rate=0.01" << "learning_rate" << "0.01";
+        QTest::newRow("bare word") << "task.name=wordnet-lexname" << "name" << "wordnet-lexname";
+        QTest::newRow("method") << "method.kind=lora" << "kind" << "lora";
+    }
+
+    void overridesSetKeyPaths()
+    {
+        QFETCH(QString, assignment);
+        RunConfig config;
+        config.applyOverride(assignment.toStdString());
+        const std::string text = assignment.toStdString();
+        if (text.rfind("train.batch_size", 0) == 0)
+            QCOMPARE(config.train.batchSize, int64_t(8));
+        else if (text.rfind("train.learning_rate", 0) == 0)
+            QCOMPARE(config.train.learningRate, 0.01);
+        else if (text.rfind("task.name", 0) == 0)
+            QCOMPARE(config.task.name, std::string("wordnet-lexname"));
+        else
+            QCOMPARE(config.method.kind, MethodKind::Lora);
+    }
+
+    void badOverridesAreErrors_data()
+    {
+        QTest::addColumn<QString>("assignment");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("no equals") << "train.batch_size" << "expected key.path=value";
+        QTest::newRow("wrong type") << "train.batch_size=eight" << "train.batch_size: expected an integer";
+        QTest::newRow("unknown key") << "train.batchsize=8" << "train.batchsize: unknown key";
+        QTest::newRow("unknown section") << "trian.batch_size=8" << "unknown key \"trian\"";
+    }
+
+    void badOverridesAreErrors()
+    {
+        QFETCH(QString, assignment);
+        QFETCH(QString, expected);
+        RunConfig config;
+        try {
+            config.applyOverride(assignment.toStdString());
+            QFAIL("no error");
+        } catch (const Error &e) {
+            QVERIFY2(std::string(e.what()).find(expected.toStdString()) != std::string::npos, e.what());
+        }
+    }
+
+    void backbonePathOverrideReplacesThePreset()
+    {
+        RunConfig config;
+        config.applyOverride("backbone.path=/models/t5");
+        QCOMPARE(config.backbone.path, std::string("/models/t5"));
+        QVERIFY(config.backbone.preset.empty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRunConfig)
+#include "test_run_config.moc"

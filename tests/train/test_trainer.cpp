@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Trainer::run: measurement, stop, resume, divergence and bad input, on t5-tiny.
+#include "TrainerTestSupport.h"
+
+#include "util/Error.h"
+
+#include <QtTest>
+
+#include <fstream>
+
+using namespace ladder;
+using namespace ladder::testing;
+
+class TestTrainer : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { useCacheIn(m_cache); }
+
+    void reportsStepsMemoryAndPreparation()
+    {
+        RunConfig config = tinyRun(MethodKind::Lora, 3);
+        RecordingObserver observer;
+        RunControl control;
+        const TrainResult result = Trainer::run(config, observer, control);
+        QVERIFY2(result.status == TrainerStatus::Finished, result.message.c_str());
+        QCOMPARE(observer.steps.size(), std::size_t(3));
+        QCOMPARE(observer.steps.back().step, int64_t(3));
+        QCOMPARE(observer.steps.back().totalSteps, int64_t(3));
+        QVERIFY(observer.steps.back().samplesPerSecond > 0);
+        QVERIFY(observer.steps.back().tokensPerSecond > observer.steps.back().samplesPerSecond);
+        QCOMPARE(observer.preparation.trainExamples, int64_t(512));
+        QVERIFY(observer.preparation.trainableParameters > 0);
+        QVERIFY(observer.preparation.trainableParameters < observer.preparation.totalParameters);
+        QVERIFY(result.vocabulary.find("trained on the task's training text") != std::string::npos);
+        // Memory: every category present for LoRA, and the categories add up to the peak.
+        QCOMPARE(observer.memories.size(), std::size_t(3));
+        const MemoryBreakdown &memory = observer.memories.back();
+        QVERIFY(memory.frozenWeights > memory.trainableWeights);
+        QCOMPARE(memory.gradients, memory.trainableWeights);
+        QCOMPARE(memory.optimizerState, 2 * memory.trainableWeights);
+        QVERIFY(memory.activations > 0);
+        QCOMPARE(memory.staticBytes() + memory.activations, memory.peak);
+        QVERIFY(memory.rss > memory.peak);
+        // The final validation ran at the last step.
+        QVERIFY(result.finalValidation.has_value());
+        QCOMPARE(result.finalValidation->step, int64_t(3));
+        QCOMPARE(observer.statuses.front(), TrainerStatus::Preparing);
+        QCOMPARE(observer.statuses.back(), TrainerStatus::Finished);
+    }
+
+    void stopTakesEffectWithinOneStep()
+    {
+        RunConfig config = tinyRun(MethodKind::BitFit, 50);
+        RecordingObserver observer;
+        RunControl control;
+        observer.onStep = [&](const StepMetrics &metrics) {
+            if (metrics.step == 2)
+                control.requestStop();
+        };
+        const TrainResult result = Trainer::run(config, observer, control);
+        QCOMPARE(result.status, TrainerStatus::Stopped);
+        QCOMPARE(result.steps, int64_t(2));
+        QCOMPARE(observer.steps.size(), std::size_t(2));
+    }
+
+    void stopInsideEvaluationEndsTheRun()
+    {
+        RunConfig config = tinyRun(MethodKind::BitFit, 10);
+        config.train.evalEvery = 1;
+        config.train.evalBatchSize = 4;
+        RecordingObserver observer;
+        RunControl control;
+        observer.onStep = [&](const StepMetrics &) { control.requestStop(); };
+        const TrainResult result = Trainer::run(config, observer, control);
+        QCOMPARE(result.status, TrainerStatus::Stopped);
+        QCOMPARE(result.steps, int64_t(1));
+        QVERIFY(observer.evaluations.empty());
+    }
+
+    void resumeReproducesTheLossCurve()
+    {
+        QTemporaryDir out;
+        RunConfig config = tinyRun(MethodKind::Lora, 6); // LoRA has dropout: the RNG must be restored
+        config.train.checkpointEvery = 3;
+        config.train.outputDir = out.path().toStdString();
+        config.train.warmupSteps = 2;
+        RecordingObserver first;
+        RunControl control;
+        const TrainResult whole = Trainer::run(config, first, control);
+        QVERIFY2(whole.status == TrainerStatus::Finished, whole.message.c_str());
+        QCOMPARE(whole.losses.size(), std::size_t(6));
+        QCOMPARE(first.checkpoints.size(), std::size_t(2));
+
+        config.train.resumeFrom = first.checkpoints.front().second;
+        RecordingObserver second;
+        const TrainResult resumed = Trainer::run(config, second, control);
+        QVERIFY2(resumed.status == TrainerStatus::Finished, resumed.message.c_str());
+        QCOMPARE(second.preparation.startStep, int64_t(3));
+        QCOMPARE(resumed.losses.size(), std::size_t(3));
+        for (std::size_t i = 0; i < 3; ++i)
+            QCOMPARE(resumed.losses[i], whole.losses[i + 3]);
+        QCOMPARE(second.steps.front().step, int64_t(4));
+        QCOMPARE(second.steps.front().learningRate, first.steps[3].learningRate);
+    }
+
+    void divergingLossFailsWithAClearMessage()
+    {
+        RunConfig config = tinyRun(MethodKind::Full, 20);
+        config.train.learningRate = 1e30;
+        config.train.maxGradNorm = 0;
+        RecordingObserver observer;
+        RunControl control;
+        const TrainResult result = Trainer::run(config, observer, control);
+        QCOMPARE(result.status, TrainerStatus::Failed);
+        QVERIFY2(result.message.find("the loss became") != std::string::npos, result.message.c_str());
+        QVERIFY2(result.message.find("train.learning_rate") != std::string::npos, result.message.c_str());
+        QVERIFY(result.steps < 20);
+    }
+
+    void malformedTaskFileFailsNamingFileAndLine()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("train.tsv").toStdString();
+        {
+            std::ofstream out(path);
+            out << "sentence\tlabel\n" << "a fine day\tpositive\n" << "no label column here\n";
+        }
+        RunConfig config = tinyRun(MethodKind::BitFit, 2);
+        config.task.kind = "file";
+        config.task.train = path;
+        config.task.textColumns = {"sentence"};
+        RecordingObserver observer;
+        RunControl control;
+        const TrainResult result = Trainer::run(config, observer, control);
+        QCOMPARE(result.status, TrainerStatus::Failed);
+        QVERIFY2(result.message.find(path + ":3") != std::string::npos, result.message.c_str());
+    }
+
+    void bf16IsRefusedWithAReason()
+    {
+        RunConfig config = tinyRun(MethodKind::Lst, 2);
+        config.train.precision = "bf16";
+        RecordingObserver observer;
+        RunControl control;
+        const TrainResult result = Trainer::run(config, observer, control);
+        QCOMPARE(result.status, TrainerStatus::Failed);
+        QVERIFY2(result.message.find("fp32") != std::string::npos, result.message.c_str());
+    }
+
+    void gradientAccumulationCountsMicroBatches()
+    {
+        RunConfig config = tinyRun(MethodKind::BitFit, 2);
+        config.train.gradAccumulation = 3;
+        RecordingObserver observer;
+        RunControl control;
+        const TrainResult result = Trainer::run(config, observer, control);
+        QVERIFY2(result.status == TrainerStatus::Finished, result.message.c_str());
+        QCOMPARE(observer.steps.front().examples, int64_t(48));
+    }
+
+private:
+    QTemporaryDir m_cache;
+};
+
+QTEST_GUILESS_MAIN(TestTrainer)
+#include "test_trainer.moc"
