@@ -46,7 +46,7 @@ int runData(const DataOptions &options)
     const auto count = std::min<std::size_t>(shown.examples.size(),
         options.limit > 0 ? static_cast<std::size_t>(options.limit) : shown.examples.size());
     for (std::size_t i = 0; i < count; ++i) {
-        const TextToTextPair pair = task.format(shown.examples[i]);
+        const TextToTextPair pair = task.formatPair(shown.examples[i]);
         examples.push_back({{"line", shown.examples[i].line}, {"source", pair.source}, {"target", pair.target}});
     }
 

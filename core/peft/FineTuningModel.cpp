@@ -6,15 +6,12 @@
 #include "peft/FullFineTuning.h"
 #include "peft/Lora.h"
 #include "peft/PromptTuning.h"
+#include "peft/lst/LadderSideTuning.h"
 #include "util/Error.h"
 
 #include <map>
 
 namespace ladder {
-
-// Provided by the LST code (core/peft/lst).
-std::unique_ptr<FineTuningModel> createLadderSideTuning(T5ForConditionalGeneration backbone,
-                                                        const MethodConfig &method, const MethodContext &context);
 
 std::vector<torch::Tensor> FineTuningModel::trainableParameters()
 {

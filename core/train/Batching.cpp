@@ -51,7 +51,7 @@ TokenizedSplit tokenizeSplit(const LoadedTask &task, const Dataset &dataset, con
     TokenizedSplit split;
     split.sources.reserve(dataset.examples.size());
     for (const Example &example : dataset.examples) {
-        const TextToTextPair pair = task.format(example);
+        const TextToTextPair pair = task.formatPair(example);
         std::vector<int64_t> source = encode(pair.source);
         if (truncateKeepingEos(source, maxSourceLength, eosId))
             ++split.truncatedSources;

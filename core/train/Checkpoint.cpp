@@ -111,7 +111,8 @@ TrainingPosition readCheckpoint(const std::string &folder, FineTuningModel &mode
         archive.load_from((dir / "rng.pt").string());
         torch::Tensor state;
         archive.read("cpu_generator", state);
-        at::detail::getDefaultCPUGenerator().set_state(state);
+        at::Generator generator = at::detail::getDefaultCPUGenerator(); // shares the default generator
+        generator.set_state(state);
     } catch (const c10::Error &e) {
         throw Error((dir / "rng.pt").string() + ": cannot load the random generator state: " + e.what_without_backtrace());
     }

@@ -339,6 +339,9 @@ void RunConfig::applyOverride(const std::string &assignment)
         node = &(*node)[key];
         start = dot + 1;
     }
+    // A new method kind starts from that kind's defaults: the old kind's options do not apply.
+    if (path == "method.kind")
+        root["method"] = Json{{"kind", value}};
     if (pathGiven && !value.is_null())
         root["backbone"]["preset"] = "";
     *this = fromJson(root.dump(), "--set " + assignment);

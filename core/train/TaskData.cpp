@@ -82,7 +82,7 @@ LoadedTask loadDemo(const RunConfig &config)
 
 } // namespace
 
-TextToTextPair LoadedTask::format(const Example &example) const
+TextToTextPair LoadedTask::formatPair(const Example &example) const
 {
     return formatExample(format, example, style, addPrefix);
 }

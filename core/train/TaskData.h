@@ -27,7 +27,7 @@ struct LoadedTask
     /// What rank classification scores, in label-id order (empty for regression).
     std::vector<std::string> choices() const { return targetChoices(format, style); }
     /// Source and target text of an example exactly as the model sees them.
-    TextToTextPair format(const Example &example) const;
+    TextToTextPair formatPair(const Example &example) const;
     /// The task's metrics on decoded predictions and target texts.
     TaskEvaluation evaluate(const std::vector<std::string> &predictions, const std::vector<std::string> &targets) const;
 };

@@ -92,7 +92,7 @@ VocabularyChoice resolveVocabulary(const RunConfig &config, const LoadedTask &ta
     // The training text: every source and target the model will see in training.
     std::string text;
     for (const Example &example : task.splits.train.examples) {
-        const TextToTextPair pair = task.format(example);
+        const TextToTextPair pair = task.formatPair(example);
         text += pair.source;
         text += '\n';
         if (!pair.target.empty()) {

@@ -100,10 +100,11 @@ private Q_SLOTS:
         DemoTaskOptions options;
         options.name = "wordnet-lexname";
         options.trainSize = 6000;
+        options.validationSize = 30;
+        options.testSize = 60;
         const DemoTask task = makeWordNetDemoTask(readWordNet(kFixture), options);
-        // 40 per category, minus 34 + 34 held out each... at most what is left.
-        QVERIFY(task.splits.train.examples.size() < 6000);
-        QVERIFY(!task.splits.train.examples.empty());
+        // 40 synsets per category in the fixture: 10 test and 5 validation each leave 25 to train.
+        QCOMPARE(task.splits.train.examples.size(), std::size_t(6 * 25));
     }
 
     void glossMatchPairsRealAndForeignDefinitions()
@@ -124,7 +125,16 @@ private Q_SLOTS:
         }
         const auto counts = countLabels(task.splits.train);
         QVERIFY(std::abs(counts.at("yes") - counts.at("no")) <= 2);
-        QVERIFY(disjoint(texts(task.splits.train, 0), texts(task.splits.test, 0)));
+        // Held out by synset: no definition of a train synset is a test synset's own.
+        auto ownDefinitions = [](const Dataset &data) {
+            std::set<std::string> out;
+            for (const Example &example : data.examples) {
+                if (example.label == "yes")
+                    out.insert(example.texts[1]);
+            }
+            return out;
+        };
+        QVERIFY(disjoint(ownDefinitions(task.splits.train), ownDefinitions(task.splits.test)));
     }
 
     void unknownTaskListsTheNames()

@@ -76,24 +76,24 @@ private Q_SLOTS:
 
     void malformedLinesNameFileAndLine_data()
     {
-        QTest::addColumn<QString>("line");
-        QTest::addColumn<QString>("expected");
-        QTest::newRow("no gloss bar") << "00001740 29 v 01 breathe 0 000" << "no \" | \"";
-        QTest::newRow("offset not a number") << "0000x740 29 v 01 breathe 0 000 | gloss" << "synset_offset";
-        QTest::newRow("lex file too big") << "00001740 45 v 01 breathe 0 000 | gloss" << "lex_filenum";
-        QTest::newRow("unknown ss_type") << "00001740 29 q 01 breathe 0 000 | gloss" << "ss_type";
-        QTest::newRow("w_cnt not hex") << "00001740 29 v zz breathe 0 000 | gloss" << "w_cnt";
-        QTest::newRow("fewer words than w_cnt") << "00001740 29 v 03 breathe 0 | gloss" << "the line ends";
-        QTest::newRow("too few pointers") << "00001740 29 v 01 breathe 0 002 @ 00000001 v 0000 | gloss" << "p_cnt";
-        QTest::newRow("lex_id not hex") << "00001740 29 v 01 breathe x 000 | gloss" << "lex_id";
+        QTest::addColumn<QByteArray>("line");
+        QTest::addColumn<QByteArray>("expected");
+        QTest::newRow("no gloss bar") << QByteArray("00001740 29 v 01 breathe 0 000") << QByteArray("no \" | \"");
+        QTest::newRow("offset not a number") << QByteArray("0000x740 29 v 01 breathe 0 000 | gloss") << QByteArray("synset_offset");
+        QTest::newRow("lex file too big") << QByteArray("00001740 45 v 01 breathe 0 000 | gloss") << QByteArray("lex_filenum");
+        QTest::newRow("unknown ss_type") << QByteArray("00001740 29 q 01 breathe 0 000 | gloss") << QByteArray("ss_type");
+        QTest::newRow("w_cnt not hex") << QByteArray("00001740 29 v zz breathe 0 000 | gloss") << QByteArray("w_cnt");
+        QTest::newRow("fewer words than w_cnt") << QByteArray("00001740 29 v 03 breathe 0 | gloss") << QByteArray("the line ends");
+        QTest::newRow("too few pointers") << QByteArray("00001740 29 v 01 breathe 0 002 @ 00000001 v 0000 | gloss") << QByteArray("p_cnt");
+        QTest::newRow("lex_id not hex") << QByteArray("00001740 29 v 01 breathe x 000 | gloss") << QByteArray("lex_id");
     }
 
     void malformedLinesNameFileAndLine()
     {
-        QFETCH(QString, line);
-        QFETCH(QString, expected);
+        QFETCH(QByteArray, line);
+        QFETCH(QByteArray, expected);
         QTemporaryDir dir;
-        const std::string path = dir.filePath("data.verb").toStdString();
+        const std::string path = dir.filePath(QStringLiteral("data.verb")).toStdString();
         {
             std::ofstream out(path);
             out << "  1 licence header line  \n" << kBreathe << "\n" << line.toStdString() << "\n";

@@ -209,7 +209,7 @@ private Q_SLOTS:
             QVERIFY2(written.contains(option.key), option.key.c_str());
             QVERIFY2(!option.description.empty() && option.description.back() == '.', option.key.c_str());
             // The default shown is the value a default config writes.
-            QCOMPARE(nlohmann::json::parse(option.defaultValue), written.at(option.key));
+            QVERIFY2(nlohmann::json::parse(option.defaultValue) == written.at(option.key), option.key.c_str());
             described.insert(option.key);
         }
         for (auto it = written.begin(); it != written.end(); ++it)

@@ -138,13 +138,14 @@ private Q_SLOTS:
             torch::NoGradGuard noGrad;
             for (const auto &item : model->module().named_parameters())
                 if (item.key().find("lora_B") != std::string::npos) {
-                    item.value().normal_(0.0, 0.2); // a trained-looking, non-zero update
+                    item.value().normal_(0.0, 0.02); // a trained-looking, non-zero update
                     ++loraModules;
                 }
         }
         torch::NoGradGuard noGrad;
         const torch::Tensor before = model->forward(goldenInputs(cases)).logits;
-        QVERIFY(!torch::equal(before, cases.at("logits"))); // the update matters
+        // The update matters well beyond the tolerance the merge is held to.
+        QVERIFY((before - cases.at("logits")).abs().max().item<double>() > 1e-2);
         QCOMPARE(mergeLora(model->module()), loraModules);
         QCOMPARE(mergeLora(model->module()), int64_t(0)); // merging twice does nothing
         const torch::Tensor after = model->forward(goldenInputs(cases)).logits;

@@ -120,9 +120,15 @@ private Q_SLOTS:
         QFETCH(QString, config);
         QFETCH(QString, methodJson);
         const SafetensorsContents cases = goldenCases(config);
+        const MethodConfig chosen = method(methodJson);
         LoadedT5 loaded = loadT5(goldenDir(config));
-        const std::map<std::string, torch::Tensor> backboneBefore = snapshot(*loaded.model);
-        auto model = applyMethod(loaded.model, method(methodJson));
+        // The frozen backbone: every original weight the method does not train (the paper's
+        // adapters train the layer norms, which are checked with the trained part).
+        std::map<std::string, torch::Tensor> backboneBefore = snapshot(*loaded.model);
+        for (auto it = backboneBefore.begin(); it != backboneBefore.end();)
+            it = expectedTrainable(chosen, it->first) ? backboneBefore.erase(it) : std::next(it);
+        QVERIFY(backboneBefore.size() > 20);
+        auto model = applyMethod(loaded.model, chosen);
         model->module().train();
         std::map<std::string, torch::Tensor> trainedBefore;
         for (const NamedTensor &trained : model->trainedState())

@@ -122,7 +122,7 @@ private Q_SLOTS:
         };
         const int64_t bucketed = padding(true);
         const int64_t plain = padding(false);
-        QVERIFY2(bucketed * 5 < plain, qPrintable(QString("bucketed %1, plain %2").arg(bucketed).arg(plain)));
+        QVERIFY2(bucketed * 5 < plain, qPrintable(QStringLiteral("bucketed %1, plain %2").arg(bucketed).arg(plain)));
     }
 
     void unshuffledOrderIsFileOrder()

@@ -75,42 +75,42 @@ private Q_SLOTS:
 
     void errorsNameTheKeyPath_data()
     {
-        QTest::addColumn<QString>("json");
-        QTest::addColumn<QString>("expected");
-        QTest::newRow("wrong type") << R"({"train": {"batch_size": "8"}})"
-                                    << "run.json: train.batch_size: expected an integer, got \"8\"";
-        QTest::newRow("fraction for an integer") << R"({"train": {"epochs": 1.5}})"
-                                                 << "run.json: train.epochs: expected an integer";
-        QTest::newRow("negative") << R"({"train": {"max_steps": -1}})"
-                                  << "run.json: train.max_steps: expected a non-negative integer";
-        QTest::newRow("unknown train key") << R"({"train": {"batchsize": 8}})"
-                                           << "run.json: train.batchsize: unknown key";
-        QTest::newRow("unknown top key") << R"({"trian": {}})" << "run.json: trian: unknown key";
-        QTest::newRow("unknown task key") << R"({"task": {"kind": "demo", "colour": 1}})"
-                                          << "run.json: task.colour: unknown key";
-        QTest::newRow("section not an object") << R"({"train": 3})" << "run.json: train: expected an object";
-        QTest::newRow("text columns not strings") << R"({"task": {"text_columns": ["a", 2]}})"
-                                                  << "run.json: task.text_columns[1]: expected a string";
-        QTest::newRow("bool") << R"({"train": {"length_buckets": "yes"}})"
-                              << "run.json: train.length_buckets: expected true or false";
-        QTest::newRow("both backbones") << R"({"backbone": {"preset": "t5-tiny", "path": "/m"}})"
-                                        << "run.json: backbone: give exactly one";
-        QTest::newRow("bad precision") << R"({"train": {"precision": "fp8"}})"
-                                       << "run.json: train.precision: expected \"fp32\" or \"bf16\"";
-        QTest::newRow("bad task kind") << R"({"task": {"kind": "web"}})" << "run.json: task.kind: expected";
-        QTest::newRow("glue without dir") << R"({"task": {"kind": "glue", "name": "sst2"}})"
-                                          << "run.json: task.dir:";
-        QTest::newRow("zero batch") << R"({"train": {"batch_size": 0}})"
-                                    << "run.json: train.batch_size: expected at least 1";
-        QTest::newRow("checkpoints need a folder") << R"({"train": {"checkpoint_every": 5}})"
-                                                   << "run.json: train.checkpoint_every:";
-        QTest::newRow("not json") << "{\"train\": " << "run.json: not valid JSON";
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QByteArray>("expected");
+        QTest::newRow("wrong type") << QByteArray(R"({"train": {"batch_size": "8"}})")
+                                    << QByteArray("run.json: train.batch_size: expected an integer, got \"8\"");
+        QTest::newRow("fraction for an integer") << QByteArray(R"({"train": {"epochs": 1.5}})")
+                                                 << QByteArray("run.json: train.epochs: expected an integer");
+        QTest::newRow("negative") << QByteArray(R"({"train": {"max_steps": -1}})")
+                                  << QByteArray("run.json: train.max_steps: expected a non-negative integer");
+        QTest::newRow("unknown train key") << QByteArray(R"({"train": {"batchsize": 8}})")
+                                           << QByteArray("run.json: train.batchsize: unknown key");
+        QTest::newRow("unknown top key") << QByteArray(R"({"trian": {}})") << QByteArray("run.json: trian: unknown key");
+        QTest::newRow("unknown task key") << QByteArray(R"({"task": {"kind": "demo", "colour": 1}})")
+                                          << QByteArray("run.json: task.colour: unknown key");
+        QTest::newRow("section not an object") << QByteArray(R"({"train": 3})") << QByteArray("run.json: train: expected an object");
+        QTest::newRow("text columns not strings") << QByteArray(R"({"task": {"text_columns": ["a", 2]}})")
+                                                  << QByteArray("run.json: task.text_columns[1]: expected a string");
+        QTest::newRow("bool") << QByteArray(R"({"train": {"length_buckets": "yes"}})")
+                              << QByteArray("run.json: train.length_buckets: expected true or false");
+        QTest::newRow("both backbones") << QByteArray(R"({"backbone": {"preset": "t5-tiny", "path": "/m"}})")
+                                        << QByteArray("run.json: backbone: give exactly one");
+        QTest::newRow("bad precision") << QByteArray(R"({"train": {"precision": "fp8"}})")
+                                       << QByteArray("run.json: train.precision: expected \"fp32\" or \"bf16\"");
+        QTest::newRow("bad task kind") << QByteArray(R"({"task": {"kind": "web"}})") << QByteArray("run.json: task.kind: expected");
+        QTest::newRow("glue without dir") << QByteArray(R"({"task": {"kind": "glue", "name": "sst2"}})")
+                                          << QByteArray("run.json: task.dir:");
+        QTest::newRow("zero batch") << QByteArray(R"({"train": {"batch_size": 0}})")
+                                    << QByteArray("run.json: train.batch_size: expected at least 1");
+        QTest::newRow("checkpoints need a folder") << QByteArray(R"({"train": {"checkpoint_every": 5}})")
+                                                   << QByteArray("run.json: train.checkpoint_every:");
+        QTest::newRow("not json") << QByteArray("{\"train\": ") << QByteArray("run.json: not valid JSON");
     }
 
     void errorsNameTheKeyPath()
     {
-        QFETCH(QString, json);
-        QFETCH(QString, expected);
+        QFETCH(QByteArray, json);
+        QFETCH(QByteArray, expected);
         try {
             RunConfig::fromJson(json.toStdString(), "run.json");
             QFAIL("no error");
@@ -122,18 +122,18 @@ private Q_SLOTS:
 
     void overridesSetKeyPaths_data()
     {
-        QTest::addColumn<QString>("assignment");
-        QTest::addColumn<QString>("key");
-        QTest::addColumn<QString>("value");
-        QTest::newRow("integer") << "train.batch_size=8" << "batch_size" << "8";
-        QTest::newRow("number") << "train.learning_rate=0.01" << "learning_rate" << "0.01";
-        QTest::newRow("bare word") << "task.name=wordnet-lexname" << "name" << "wordnet-lexname";
-        QTest::newRow("method") << "method.kind=lora" << "kind" << "lora";
+        QTest::addColumn<QByteArray>("assignment");
+        QTest::addColumn<QByteArray>("key");
+        QTest::addColumn<QByteArray>("value");
+        QTest::newRow("integer") << QByteArray("train.batch_size=8") << QByteArray("batch_size") << QByteArray("8");
+        QTest::newRow("number") << QByteArray("train.learning_rate=0.01") << QByteArray("learning_rate") << QByteArray("0.01");
+        QTest::newRow("bare word") << QByteArray("task.name=wordnet-lexname") << QByteArray("name") << QByteArray("wordnet-lexname");
+        QTest::newRow("method") << QByteArray("method.kind=lora") << QByteArray("kind") << QByteArray("lora");
     }
 
     void overridesSetKeyPaths()
     {
-        QFETCH(QString, assignment);
+        QFETCH(QByteArray, assignment);
         RunConfig config;
         config.applyOverride(assignment.toStdString());
         const std::string text = assignment.toStdString();
@@ -149,18 +149,18 @@ private Q_SLOTS:
 
     void badOverridesAreErrors_data()
     {
-        QTest::addColumn<QString>("assignment");
-        QTest::addColumn<QString>("expected");
-        QTest::newRow("no equals") << "train.batch_size" << "expected key.path=value";
-        QTest::newRow("wrong type") << "train.batch_size=eight" << "train.batch_size: expected an integer";
-        QTest::newRow("unknown key") << "train.batchsize=8" << "train.batchsize: unknown key";
-        QTest::newRow("unknown section") << "trian.batch_size=8" << "unknown key \"trian\"";
+        QTest::addColumn<QByteArray>("assignment");
+        QTest::addColumn<QByteArray>("expected");
+        QTest::newRow("no equals") << QByteArray("train.batch_size") << QByteArray("expected key.path=value");
+        QTest::newRow("wrong type") << QByteArray("train.batch_size=eight") << QByteArray("train.batch_size: expected an integer");
+        QTest::newRow("unknown key") << QByteArray("train.batchsize=8") << QByteArray("train.batchsize: unknown key");
+        QTest::newRow("unknown section") << QByteArray("trian.batch_size=8") << QByteArray("unknown key \"trian\"");
     }
 
     void badOverridesAreErrors()
     {
-        QFETCH(QString, assignment);
-        QFETCH(QString, expected);
+        QFETCH(QByteArray, assignment);
+        QFETCH(QByteArray, expected);
         RunConfig config;
         try {
             config.applyOverride(assignment.toStdString());

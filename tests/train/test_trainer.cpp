@@ -122,7 +122,7 @@ private Q_SLOTS:
     void malformedTaskFileFailsNamingFileAndLine()
     {
         QTemporaryDir dir;
-        const std::string path = dir.filePath("train.tsv").toStdString();
+        const std::string path = dir.filePath(QStringLiteral("train.tsv")).toStdString();
         {
             std::ofstream out(path);
             out << "sentence\tlabel\n" << "a fine day\tpositive\n" << "no label column here\n";

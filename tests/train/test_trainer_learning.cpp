@@ -48,7 +48,7 @@ private Q_SLOTS:
         const double reached = result.finalValidation->evaluation.metric("accuracy");
         qInfo("%s: validation accuracy %.1f after %lld steps, loss %.3f -> %.3f", qPrintable(method), reached,
             static_cast<long long>(steps), result.losses.front(), result.losses.back());
-        QVERIFY2(reached >= accuracy, qPrintable(QString("accuracy %1 < %2").arg(reached).arg(accuracy)));
+        QVERIFY2(reached >= accuracy, qPrintable(QStringLiteral("accuracy %1 < %2").arg(reached).arg(accuracy)));
         QVERIFY(result.losses.back() < result.losses.front());
     }
 
