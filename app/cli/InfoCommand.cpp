@@ -78,6 +78,18 @@ std::vector<MethodFlag> methodFlags()
     };
 }
 
+std::string flagTypeName(MethodFlag::Type type)
+{
+    switch (type) {
+    case MethodFlag::Type::Integer: return "INT";
+    case MethodFlag::Type::Number: return "NUMBER";
+    case MethodFlag::Type::Boolean: return "true|false";
+    case MethodFlag::Type::List: return "A,B,...";
+    case MethodFlag::Type::Text: return "TEXT";
+    }
+    return "TEXT";
+}
+
 std::string flagHelp(const MethodFlag &flag)
 {
     for (const OptionDescription &option : describeMethodOptions(flag.kind))
@@ -128,7 +140,10 @@ MethodConfig chosenMethod(const InfoOptions &options)
             continue;
         if (flag.kind != kind)
             throw Error(flag.flag + " applies to --method " + methodName(flag.kind) + ", not " + options.method);
-        json[flag.key] = flagValue(flag);
+        // Checked one by one first, so an error names the flag the user typed.
+        const nlohmann::json single{{"kind", options.method}, {flag.key, flagValue(flag)}};
+        MethodConfig::fromJson(single.dump(), flag.flag);
+        json[flag.key] = single.at(flag.key);
     }
     return MethodConfig::fromJson(json.dump(), "method options");
 }
@@ -175,7 +190,8 @@ void printMethodTable(const MethodConfig &method, const ParameterReport &report)
               << report.backboneTotal << ", as the paper counts)\n";
 }
 
-void printJson(const std::string &label, const ModelSummary &summary, const std::optional<MethodConfig> &method)
+void printJson(const std::string &label, const ModelSummary &summary, const std::optional<MethodConfig> &method,
+               const std::optional<ParameterReport> &report)
 {
     nlohmann::json groups = nlohmann::json::array();
     for (const ParameterGroup &group : summary.groups)
@@ -184,16 +200,15 @@ void printJson(const std::string &label, const ModelSummary &summary, const std:
                        {"config", nlohmann::json::parse(summary.config.toJson())},
                        {"params_total", summary.total},
                        {"components", groups}};
-    if (method) {
-        const ParameterReport report = countParameters(summary.config, *method);
+    if (method && report) {
         nlohmann::json methodGroups = nlohmann::json::array();
-        for (const ParameterReport::Group &group : report.groups)
+        for (const ParameterReport::Group &group : report->groups)
             methodGroups.push_back({{"name", group.name}, {"count", group.count}, {"trainable", group.trainable}});
         out["method"] = nlohmann::json::parse(method->toJson());
-        out["params_total"] = report.total;
-        out["params_trainable"] = report.trainable;
-        out["params_backbone"] = report.backboneTotal;
-        out["trainable_percent"] = report.trainablePercent();
+        out["params_total"] = report->total;
+        out["params_trainable"] = report->trainable;
+        out["params_backbone"] = report->backboneTotal;
+        out["trainable_percent"] = report->trainablePercent();
         out["method_components"] = methodGroups;
     }
     std::cout << out.dump(2) << '\n';
@@ -219,18 +234,24 @@ Command addInfoCommand(CLI::App &app)
         ->check(CLI::PositiveNumber);
     options->methodFlags = methodFlags();
     for (MethodFlag &flag : options->methodFlags)
-        flag.option = command->add_option(flag.flag, flag.value, flagHelp(flag))->needs(methodOption);
+        flag.option = command->add_option(flag.flag, flag.value, flagHelp(flag))
+                          ->needs(methodOption)
+                          ->type_name(flagTypeName(flag.type));
     return {command, [options] {
                 const ModelSummary summary = summarizeModel(backboneConfig(*options));
+                // Resolved and counted before anything is printed: a bad option prints only its error.
                 std::optional<MethodConfig> method;
-                if (!options->method.empty())
+                std::optional<ParameterReport> report;
+                if (!options->method.empty()) {
                     method = chosenMethod(*options);
+                    report = countParameters(summary.config, *method);
+                }
                 if (options->json) {
-                    printJson(backboneLabel(*options), summary, method);
+                    printJson(backboneLabel(*options), summary, method, report);
                 } else {
                     printTable(backboneLabel(*options), summary);
                     if (method)
-                        printMethodTable(*method, countParameters(summary.config, *method));
+                        printMethodTable(*method, *report);
                 }
                 return 0;
             }};

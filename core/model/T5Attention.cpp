@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/T5Attention.h"
 
+#include "model/BatchedMatmul.h"
 #include "model/RelativePosition.h"
 #include "model/T5Dropout.h"
 #include "util/Error.h"
@@ -59,15 +60,26 @@ torch::Tensor T5AttentionImpl::forward(const torch::Tensor &hidden, const torch:
         }
     }
 
-    torch::Tensor scores = torch::matmul(query, key.transpose(3, 2));
+    // Attention products as 3-D bmm on [B·H, T, d_kv] (see BatchedMatmul.h for why not matmul).
+    const int64_t batch = hidden.size(0);
+    const int64_t queryLength = query.size(2);
+    const int64_t keyLength = key.size(2);
+    const torch::Tensor query3 = query.reshape({batch * m_numHeads, queryLength, m_dKv});
+    const torch::Tensor key3 = key.reshape({batch * m_numHeads, keyLength, m_dKv});
+    const torch::Tensor value3 = value.reshape({batch * m_numHeads, keyLength, m_dKv});
+    torch::Tensor scores = batchedMatmul(query3, key3.transpose(1, 2))
+                               .view({batch, m_numHeads, queryLength, keyLength});
     if (bias.defined())
         scores.add_(bias);
     torch::Tensor weights = scores.scalar_type() == torch::kFloat
                                 ? torch::softmax(scores, -1)
                                 : torch::softmax(scores.to(torch::kFloat), -1).to(scores.scalar_type());
     weights = t5Dropout(weights, m_dropout, is_training());
-    torch::Tensor context = torch::matmul(weights, value); // [B, H, Tq, d_kv]
-    context = context.transpose(1, 2).reshape({hidden.size(0), hidden.size(1), m_numHeads * m_dKv});
+    torch::Tensor context =
+        batchedMatmul(weights.view({batch * m_numHeads, queryLength, keyLength}), value3);
+    context = context.view({batch, m_numHeads, queryLength, m_dKv})
+                  .transpose(1, 2)
+                  .reshape({batch, queryLength, m_numHeads * m_dKv});
     return o(context);
 }
 

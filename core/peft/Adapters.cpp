@@ -33,7 +33,7 @@ std::unique_ptr<FineTuningModel> applyAdapters(T5ForConditionalGeneration backbo
         adapter->to(like.device(), like.scalar_type());
         return torch::nn::AnyModule(adapter);
     };
-    for (const T5Stack &stack : {backbone->encoder, backbone->decoder}) {
+    for (const T5Stack &stack : { backbone->encoder, backbone->decoder }) {
         for (const T5Block &block : stack->blocks()) {
             block.ptr()->selfAttention->setOutputAdapter("adapter", makeAdapter());
             block.ptr()->feedForward->setOutputAdapter("adapter", makeAdapter());

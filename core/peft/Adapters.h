@@ -17,8 +17,8 @@ public:
 
     torch::Tensor forward(const torch::Tensor &hidden);
 
-    torch::nn::Linear down{nullptr};
-    torch::nn::Linear up{nullptr};
+    torch::nn::Linear down { nullptr };
+    torch::nn::Linear up { nullptr };
 };
 TORCH_MODULE(BottleneckAdapter);
 

@@ -28,8 +28,8 @@ T5Output BackboneMethodModel::forward(const T5Inputs &inputs)
     return output;
 }
 
-torch::Tensor BackboneMethodModel::generate(const torch::Tensor &inputIds, const torch::Tensor &attentionMask,
-                                            int64_t maxNewTokens)
+torch::Tensor BackboneMethodModel::generate(
+    const torch::Tensor &inputIds, const torch::Tensor &attentionMask, int64_t maxNewTokens)
 {
     T5Inputs encoderInputs;
     encoderInputs.inputIds = inputIds;
@@ -43,19 +43,19 @@ torch::Tensor BackboneMethodModel::generate(const torch::Tensor &inputIds, const
     const T5Config &config = m_backbone->config();
     const int64_t batch = inputIds.size(0);
     const auto longOptions = inputIds.options().dtype(torch::kLong);
-    torch::Tensor tokens = torch::full({batch, 1}, config.decoderStartTokenId, longOptions);
+    torch::Tensor tokens = torch::full({ batch, 1 }, config.decoderStartTokenId, longOptions);
     if (maxNewTokens <= 0)
         return tokens;
-    const torch::Tensor embeds =
-        prepared.inputsEmbeds.defined() ? prepared.inputsEmbeds : m_backbone->shared(prepared.inputIds);
+    const torch::Tensor embeds
+        = prepared.inputsEmbeds.defined() ? prepared.inputsEmbeds : m_backbone->shared(prepared.inputIds);
     const torch::Tensor encoderHidden = m_backbone->encoder->forward(embeds, prepared.attentionMask).lastHiddenState;
     T5DecoderCache cache;
-    torch::Tensor unfinished = torch::ones({batch}, longOptions.dtype(torch::kBool));
+    torch::Tensor unfinished = torch::ones({ batch }, longOptions.dtype(torch::kBool));
     torch::Tensor nextInput = tokens;
-    std::vector<torch::Tensor> steps{tokens};
+    std::vector<torch::Tensor> steps { tokens };
     for (int64_t step = 0; step < maxNewTokens; ++step) {
-        const torch::Tensor hidden =
-            m_backbone->decode(nextInput, encoderHidden, prepared.attentionMask, {}, false, &cache).lastHiddenState;
+        const torch::Tensor hidden
+            = m_backbone->decode(nextInput, encoderHidden, prepared.attentionMask, {}, false, &cache).lastHiddenState;
         torch::Tensor logits = m_backbone->computeLogits(hidden.select(1, -1));
         if (m_logitsBias.defined())
             logits = logits + m_logitsBias;

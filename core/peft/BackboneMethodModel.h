@@ -21,8 +21,8 @@ public:
     BackboneMethodModel(T5ForConditionalGeneration backbone, MethodConfig method);
 
     T5Output forward(const T5Inputs &inputs) override;
-    torch::Tensor generate(const torch::Tensor &inputIds, const torch::Tensor &attentionMask,
-                           int64_t maxNewTokens) override;
+    torch::Tensor generate(
+        const torch::Tensor &inputIds, const torch::Tensor &attentionMask, int64_t maxNewTokens) override;
     torch::nn::Module &module() override { return *m_backbone; }
     const MethodConfig &method() const override { return m_method; }
     T5ForConditionalGeneration backbone() const override { return m_backbone; }

@@ -9,7 +9,7 @@ namespace ladder {
 
 LogitsBiasImpl::LogitsBiasImpl(const torch::Tensor &like, int64_t vocabSize)
 {
-    bias = register_parameter("bias", torch::zeros({vocabSize}, like.options()));
+    bias = register_parameter("bias", torch::zeros({ vocabSize }, like.options()));
 }
 
 torch::Tensor addBitFitBiases(T5ForConditionalGenerationImpl &backbone)
@@ -33,8 +33,8 @@ torch::Tensor addBitFitBiases(T5ForConditionalGenerationImpl &backbone)
         if (const auto logitsBias = std::dynamic_pointer_cast<LogitsBiasImpl>(*existing))
             return logitsBias->bias; // biases added before (LoRA with train_biases twice)
     }
-    auto logitsBias = backbone.register_module(
-        "lm_head", LogitsBias(backbone.shared->weight, backbone.config().vocabSize));
+    auto logitsBias
+        = backbone.register_module("lm_head", LogitsBias(backbone.shared->weight, backbone.config().vocabSize));
     return logitsBias->bias;
 }
 

@@ -27,7 +27,7 @@ std::vector<NamedTensor> FineTuningModel::trainedState()
     std::vector<NamedTensor> state;
     for (const auto &item : module().named_parameters(/*recurse=*/true))
         if (item.value().requires_grad())
-            state.push_back({item.key(), item.value().detach()});
+            state.push_back({ item.key(), item.value().detach() });
     return state;
 }
 
@@ -43,12 +43,13 @@ void FineTuningModel::loadTrainedState(const SafetensorsContents &state)
     for (const NamedTensor &stored : state.tensors) {
         const auto it = byName.find(stored.name);
         if (it == byName.end())
-            throw Error::inFile(state.path, "tensor \"" + stored.name + "\" is not part of the " + what
-                                                + " (a file for another method or backbone?)");
+            throw Error::inFile(state.path,
+                "tensor \"" + stored.name + "\" is not part of the " + what
+                    + " (a file for another method or backbone?)");
         if (it->second.sizes() != stored.tensor.sizes())
-            throw Error::inFile(state.path, "tensor \"" + stored.name + "\" has shape "
-                                                + c10::str(stored.tensor.sizes()) + ", expected "
-                                                + c10::str(it->second.sizes()) + " for the " + what);
+            throw Error::inFile(state.path,
+                "tensor \"" + stored.name + "\" has shape " + c10::str(stored.tensor.sizes()) + ", expected "
+                    + c10::str(it->second.sizes()) + " for the " + what);
         if (!stored.tensor.is_floating_point())
             throw Error::inFile(state.path, "tensor \"" + stored.name + "\" is not floating point");
     }
@@ -61,18 +62,24 @@ void FineTuningModel::loadTrainedState(const SafetensorsContents &state)
         byName.at(stored.name).copy_(stored.tensor);
 }
 
-std::unique_ptr<FineTuningModel> applyMethod(T5ForConditionalGeneration backbone, const MethodConfig &method,
-                                             const MethodContext &context)
+std::unique_ptr<FineTuningModel> applyMethod(
+    T5ForConditionalGeneration backbone, const MethodConfig &method, const MethodContext &context)
 {
     if (backbone.is_empty())
         throw Error("applyMethod: no backbone model");
     switch (method.kind) {
-    case MethodKind::Full: return applyFullFineTuning(std::move(backbone), method);
-    case MethodKind::BitFit: return applyBitFit(std::move(backbone), method);
-    case MethodKind::Adapter: return applyAdapters(std::move(backbone), method);
-    case MethodKind::Lora: return applyLora(std::move(backbone), method);
-    case MethodKind::Prompt: return applyPromptTuning(std::move(backbone), method);
-    case MethodKind::Lst: return createLadderSideTuning(std::move(backbone), method, context);
+    case MethodKind::Full:
+        return applyFullFineTuning(std::move(backbone), method);
+    case MethodKind::BitFit:
+        return applyBitFit(std::move(backbone), method);
+    case MethodKind::Adapter:
+        return applyAdapters(std::move(backbone), method);
+    case MethodKind::Lora:
+        return applyLora(std::move(backbone), method);
+    case MethodKind::Prompt:
+        return applyPromptTuning(std::move(backbone), method);
+    case MethodKind::Lst:
+        return createLadderSideTuning(std::move(backbone), method, context);
     }
     throw Error("applyMethod: unknown fine-tuning method");
 }

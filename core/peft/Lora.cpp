@@ -25,8 +25,8 @@ LoraLinearImpl::LoraLinearImpl(const T5LinearImpl &base, const LoraOptions &opti
         bias = register_parameter("bias", base.bias, base.bias.requires_grad());
     }
     const auto options2 = base.weight.options();
-    lora_A = register_parameter("lora_A", torch::empty({options.rank, inFeatures()}, options2));
-    lora_B = register_parameter("lora_B", torch::zeros({outFeatures(), options.rank}, options2));
+    lora_A = register_parameter("lora_A", torch::empty({ options.rank, inFeatures() }, options2));
+    lora_B = register_parameter("lora_B", torch::zeros({ outFeatures(), options.rank }, options2));
     torch::NoGradGuard noGrad;
     torch::nn::init::kaiming_uniform_(lora_A, std::sqrt(5.0));
 }
@@ -36,9 +36,9 @@ torch::Tensor LoraLinearImpl::forward(const torch::Tensor &input)
     torch::Tensor output = F::linear(input, weight, bias);
     if (m_merged)
         return output;
-    const torch::Tensor dropped =
-        m_dropout > 0.0 && is_training() ? F::dropout(input, F::DropoutFuncOptions().p(m_dropout).training(true))
-                                         : input;
+    const torch::Tensor dropped = m_dropout > 0.0 && is_training()
+        ? F::dropout(input, F::DropoutFuncOptions().p(m_dropout).training(true))
+        : input;
     return output + F::linear(F::linear(dropped, lora_A), lora_B) * m_scaling;
 }
 
@@ -79,13 +79,13 @@ T5Linear loraFor(const T5Linear &base, const LoraOptions &options)
 
 void addToAttention(T5AttentionImpl &attention, const LoraOptions &options)
 {
-    for (const char *name : {"q", "k", "v", "o"}) {
+    for (const char *name : { "q", "k", "v", "o" }) {
         if (!targets(options, name))
             continue;
         const T5Linear &base = std::string(name) == "q" ? attention.q
-                               : std::string(name) == "k" ? attention.k
-                               : std::string(name) == "v" ? attention.v
-                                                          : attention.o;
+            : std::string(name) == "k"                  ? attention.k
+            : std::string(name) == "v"                  ? attention.v
+                                                        : attention.o;
         attention.replaceProjection(name, loraFor(base, options));
     }
 }
@@ -110,7 +110,7 @@ std::unique_ptr<FineTuningModel> applyLora(T5ForConditionalGeneration backbone, 
 {
     checkMethodFitsBackbone(backbone->config(), method);
     const LoraOptions &options = method.lora;
-    for (const T5Stack &stack : {backbone->encoder, backbone->decoder}) {
+    for (const T5Stack &stack : { backbone->encoder, backbone->decoder }) {
         for (const T5Block &block : stack->blocks()) {
             addToAttention(*block.ptr()->selfAttention->SelfAttention, options);
             if (block->crossAttention)

@@ -20,15 +20,19 @@ using Json = nlohmann::json;
 const std::vector<std::pair<MethodKind, std::string>> &methodNames()
 {
     static const std::vector<std::pair<MethodKind, std::string>> names = {
-        {MethodKind::Full, "full"},       {MethodKind::BitFit, "bitfit"}, {MethodKind::Adapter, "adapter"},
-        {MethodKind::Lora, "lora"},       {MethodKind::Prompt, "prompt"}, {MethodKind::Lst, "lst"},
+        { MethodKind::Full, "full" },
+        { MethodKind::BitFit, "bitfit" },
+        { MethodKind::Adapter, "adapter" },
+        { MethodKind::Lora, "lora" },
+        { MethodKind::Prompt, "prompt" },
+        { MethodKind::Lst, "lst" },
     };
     return names;
 }
 
 const std::vector<std::string> &loraTargetNames()
 {
-    static const std::vector<std::string> names = {"q", "k", "v", "o", "wi", "wo"};
+    static const std::vector<std::string> names = { "q", "k", "v", "o", "wi", "wo" };
     return names;
 }
 
@@ -40,14 +44,20 @@ std::string joined(const std::vector<std::string> &items, const std::string &sep
     return text;
 }
 
-std::string gateName(GateMode mode) { return mode == GateMode::Learnable ? "learnable" : "fixed"; }
+std::string gateName(GateMode mode)
+{
+    return mode == GateMode::Learnable ? "learnable" : "fixed";
+}
 
 std::string initName(SideInit init)
 {
     switch (init) {
-    case SideInit::Random: return "random";
-    case SideInit::Fisher: return "fisher";
-    case SideInit::Magnitude: return "magnitude";
+    case SideInit::Random:
+        return "random";
+    case SideInit::Fisher:
+        return "fisher";
+    case SideInit::Magnitude:
+        return "magnitude";
     }
     return "fisher";
 }
@@ -74,8 +84,8 @@ std::string readInt(const Json &value, int64_t &target, int64_t minimum)
     return {};
 }
 
-std::string readDouble(const Json &value, double &target, double minimum, double maximum, bool maximumOpen,
-                       bool minimumOpen = false)
+std::string readDouble(
+    const Json &value, double &target, double minimum, double maximum, bool maximumOpen, bool minimumOpen = false)
 {
     if (!value.is_number())
         return std::string("expected a number, got ") + value.type_name();
@@ -84,8 +94,7 @@ std::string readDouble(const Json &value, double &target, double minimum, double
     const bool aboveMax = maximumOpen ? !(read < maximum) : !(read <= maximum);
     if (!std::isfinite(read) || belowMin || aboveMax) {
         const std::string range = std::string(minimumOpen ? "(" : "[") + Json(minimum).dump() + ", "
-                                  + (std::isinf(maximum) ? std::string("inf") : Json(maximum).dump())
-                                  + (maximumOpen ? ")" : "]");
+            + (std::isinf(maximum) ? std::string("inf") : Json(maximum).dump()) + (maximumOpen ? ")" : "]");
         return "expected a number in " + range + ", got " + value.dump();
     }
     target = read;
@@ -100,7 +109,7 @@ std::string readBool(const Json &value, bool &target)
     return {};
 }
 
-template <typename Enum>
+template<typename Enum>
 std::string readEnum(const Json &value, Enum &target, const std::vector<std::pair<Enum, std::string>> &names)
 {
     std::vector<std::string> allowed;
@@ -133,7 +142,8 @@ bool isLayerSelection(const std::string &text)
     if (text == "default" || text == "all")
         return true;
     auto isDigits = [](const std::string &s) {
-        return !s.empty() && s.size() <= 6 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+        return !s.empty() && s.size() <= 6
+            && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
     };
     if (text.rfind("every:", 0) == 0) {
         const std::string k = text.substr(6);
@@ -177,8 +187,7 @@ std::string readLayers(const Json &value, std::string &target)
 
 std::string readTargets(const Json &value, std::vector<std::string> &target)
 {
-    const std::string expected = "expected a non-empty array of distinct names among "
-                                 + joined(loraTargetNames());
+    const std::string expected = "expected a non-empty array of distinct names among " + joined(loraTargetNames());
     if (!value.is_array() || value.empty())
         return expected + ", got " + (value.is_array() ? std::string("an empty array") : value.type_name());
     std::vector<std::string> targets;
@@ -199,86 +208,91 @@ const std::vector<OptionSpec> &optionSpecs(MethodKind kind)
 {
     static const std::vector<OptionSpec> none;
     static const std::vector<OptionSpec> adapter = {
-        {"reduction", "Bottleneck reduction factor: each adapter projects d_model down to d_model / reduction.",
-         [](const MethodConfig &c) { return Json(c.adapter.reductionFactor); },
-         [](const Json &v, MethodConfig &c) { return readInt(v, c.adapter.reductionFactor, 1); }},
-        {"train_layer_norms", "Whether every RMSNorm weight of the backbone trains too, as in the paper's adapters.",
-         [](const MethodConfig &c) { return Json(c.adapter.trainLayerNorms); },
-         [](const Json &v, MethodConfig &c) { return readBool(v, c.adapter.trainLayerNorms); }},
+        { "reduction", "Bottleneck reduction factor: each adapter projects d_model down to d_model / reduction.",
+            [](const MethodConfig &c) { return Json(c.adapter.reductionFactor); },
+            [](const Json &v, MethodConfig &c) { return readInt(v, c.adapter.reductionFactor, 1); } },
+        { "train_layer_norms", "Whether every RMSNorm weight of the backbone trains too, as in the paper's adapters.",
+            [](const MethodConfig &c) { return Json(c.adapter.trainLayerNorms); },
+            [](const Json &v, MethodConfig &c) { return readBool(v, c.adapter.trainLayerNorms); } },
     };
     static const std::vector<OptionSpec> lora = {
-        {"rank", "Rank of the low-rank update B·A added to each targeted projection.",
-         [](const MethodConfig &c) { return Json(c.lora.rank); },
-         [](const Json &v, MethodConfig &c) { return readInt(v, c.lora.rank, 1); }},
-        {"alpha", "Scale numerator: the update is multiplied by alpha / rank.",
-         [](const MethodConfig &c) { return Json(c.lora.alpha); },
-         [](const Json &v, MethodConfig &c) { return readDouble(v, c.lora.alpha, 0.0, kInf, true, true); }},
-        {"dropout", "Dropout probability on the input of the low-rank path during training.",
-         [](const MethodConfig &c) { return Json(c.lora.dropout); },
-         [](const Json &v, MethodConfig &c) { return readDouble(v, c.lora.dropout, 0.0, 1.0, true); }},
-        {"targets",
-         "Projections that get a low-rank update: q, k, v, o of every attention and wi, wo of every feed-forward.",
-         [](const MethodConfig &c) { return Json(c.lora.targets); },
-         [](const Json &v, MethodConfig &c) { return readTargets(v, c.lora.targets); }},
-        {"train_biases", "Whether BitFit's zero-initialised biases are added and trained too, as in the paper's LoRA.",
-         [](const MethodConfig &c) { return Json(c.lora.trainBiases); },
-         [](const Json &v, MethodConfig &c) { return readBool(v, c.lora.trainBiases); }},
+        { "rank", "Rank of the low-rank update B·A added to each targeted projection.",
+            [](const MethodConfig &c) { return Json(c.lora.rank); },
+            [](const Json &v, MethodConfig &c) { return readInt(v, c.lora.rank, 1); } },
+        { "alpha", "Scale numerator: the update is multiplied by alpha / rank.",
+            [](const MethodConfig &c) { return Json(c.lora.alpha); },
+            [](const Json &v, MethodConfig &c) { return readDouble(v, c.lora.alpha, 0.0, kInf, true, true); } },
+        { "dropout", "Dropout probability on the input of the low-rank path during training.",
+            [](const MethodConfig &c) { return Json(c.lora.dropout); },
+            [](const Json &v, MethodConfig &c) { return readDouble(v, c.lora.dropout, 0.0, 1.0, true); } },
+        { "targets",
+            "Projections that get a low-rank update: q, k, v, o of every attention and wi, wo of every feed-forward.",
+            [](const MethodConfig &c) { return Json(c.lora.targets); },
+            [](const Json &v, MethodConfig &c) { return readTargets(v, c.lora.targets); } },
+        { "train_biases", "Whether BitFit's zero-initialised biases are added and trained too, as in the paper's LoRA.",
+            [](const MethodConfig &c) { return Json(c.lora.trainBiases); },
+            [](const Json &v, MethodConfig &c) { return readBool(v, c.lora.trainBiases); } },
     };
     static const std::vector<OptionSpec> prompt = {
-        {"length", "Number of trainable soft tokens prepended to the encoder input.",
-         [](const MethodConfig &c) { return Json(c.prompt.length); },
-         [](const Json &v, MethodConfig &c) { return readInt(v, c.prompt.length, 1); }},
+        { "length", "Number of trainable soft tokens prepended to the encoder input.",
+            [](const MethodConfig &c) { return Json(c.prompt.length); },
+            [](const Json &v, MethodConfig &c) { return readInt(v, c.prompt.length, 1); } },
     };
-    static const std::vector<std::pair<GateMode, std::string>> gates = {{GateMode::Learnable, "learnable"},
-                                                                        {GateMode::Fixed, "fixed"}};
-    static const std::vector<std::pair<SideInit, std::string>> inits = {
-        {SideInit::Random, "random"}, {SideInit::Fisher, "fisher"}, {SideInit::Magnitude, "magnitude"}};
+    static const std::vector<std::pair<GateMode, std::string>> gates
+        = { { GateMode::Learnable, "learnable" }, { GateMode::Fixed, "fixed" } };
+    static const std::vector<std::pair<SideInit, std::string>> inits
+        = { { SideInit::Random, "random" }, { SideInit::Fisher, "fisher" }, { SideInit::Magnitude, "magnitude" } };
     static const std::vector<OptionSpec> lst = {
-        {"reduction", "Reduction factor r: the side network's d_model, d_ff and d_kv are the backbone's divided by r.",
-         [](const MethodConfig &c) { return Json(c.lst.reduction); },
-         [](const Json &v, MethodConfig &c) { return readInt(v, c.lst.reduction, 1); }},
-        {"layers",
-         "Backbone layers that keep a side block: \"default\" (the paper's choice), \"all\", \"every:K\" or a list "
-         "such as \"1,2,3,5\".",
-         [](const MethodConfig &c) { return Json(c.lst.layers); },
-         [](const Json &v, MethodConfig &c) { return readLayers(v, c.lst.layers); }},
-        {"gate", "How ladder outputs are mixed into the side state: a learnable gate per layer, or a fixed one.",
-         [](const MethodConfig &c) { return Json(gateName(c.lst.gate)); },
-         [](const Json &v, MethodConfig &c) { return readEnum(v, c.lst.gate, gates); }},
-        {"gate_temperature", "Gate temperature T in mu = sigmoid(alpha / T); smaller values make the gate sharper.",
-         [](const MethodConfig &c) { return Json(c.lst.gateTemperature); },
-         [](const Json &v, MethodConfig &c) {
-             return readDouble(v, c.lst.gateTemperature, 0.0, kInf, true, true);
-         }},
-        {"gate_alpha", "Start value of each gate's alpha (or its fixed value); 0 gives mu = 0.5.",
-         [](const MethodConfig &c) { return Json(c.lst.gateAlpha); },
-         [](const Json &v, MethodConfig &c) { return readDouble(v, c.lst.gateAlpha, -kInf, kInf, true, true); }},
-        {"init",
-         "How side blocks start: random, pruned from the backbone by Fisher importance, or pruned by weight "
-         "magnitude.",
-         [](const MethodConfig &c) { return Json(initName(c.lst.init)); },
-         [](const Json &v, MethodConfig &c) { return readEnum(v, c.lst.init, inits); }},
-        {"fisher_samples", "Training examples (batch 1) whose squared gradients are summed into Fisher importance.",
-         [](const MethodConfig &c) { return Json(c.lst.fisherSamples); },
-         [](const Json &v, MethodConfig &c) { return readInt(v, c.lst.fisherSamples, 1); }},
-        {"dropout", "Dropout probability inside the side network during training.",
-         [](const MethodConfig &c) { return Json(c.lst.dropout); },
-         [](const Json &v, MethodConfig &c) { return readDouble(v, c.lst.dropout, 0.0, 1.0, true); }},
+        { "reduction", "Reduction factor r: the side network's d_model, d_ff and d_kv are the backbone's divided by r.",
+            [](const MethodConfig &c) { return Json(c.lst.reduction); },
+            [](const Json &v, MethodConfig &c) { return readInt(v, c.lst.reduction, 1); } },
+        { "layers",
+            "Backbone layers that keep a side block: \"default\" (the paper's choice), \"all\", \"every:K\" or a list "
+            "such as \"1,2,3,5\".",
+            [](const MethodConfig &c) { return Json(c.lst.layers); },
+            [](const Json &v, MethodConfig &c) { return readLayers(v, c.lst.layers); } },
+        { "gate", "How ladder outputs are mixed into the side state: a learnable gate per layer, or a fixed one.",
+            [](const MethodConfig &c) { return Json(gateName(c.lst.gate)); },
+            [](const Json &v, MethodConfig &c) { return readEnum(v, c.lst.gate, gates); } },
+        { "gate_temperature", "Gate temperature T in mu = sigmoid(alpha / T); smaller values make the gate sharper.",
+            [](const MethodConfig &c) { return Json(c.lst.gateTemperature); },
+            [](const Json &v, MethodConfig &c) {
+                return readDouble(v, c.lst.gateTemperature, 0.0, kInf, true, true);
+            } },
+        { "gate_alpha", "Start value of each gate's alpha (or its fixed value); 0 gives mu = 0.5.",
+            [](const MethodConfig &c) { return Json(c.lst.gateAlpha); },
+            [](const Json &v, MethodConfig &c) { return readDouble(v, c.lst.gateAlpha, -kInf, kInf, true, true); } },
+        { "init",
+            "How side blocks start: random, pruned from the backbone by Fisher importance, or pruned by weight "
+            "magnitude.",
+            [](const MethodConfig &c) { return Json(initName(c.lst.init)); },
+            [](const Json &v, MethodConfig &c) { return readEnum(v, c.lst.init, inits); } },
+        { "fisher_samples", "Training examples (batch 1) whose squared gradients are summed into Fisher importance.",
+            [](const MethodConfig &c) { return Json(c.lst.fisherSamples); },
+            [](const Json &v, MethodConfig &c) { return readInt(v, c.lst.fisherSamples, 1); } },
+        { "dropout", "Dropout probability inside the side network during training.",
+            [](const MethodConfig &c) { return Json(c.lst.dropout); },
+            [](const Json &v, MethodConfig &c) { return readDouble(v, c.lst.dropout, 0.0, 1.0, true); } },
     };
     switch (kind) {
     case MethodKind::Full:
-    case MethodKind::BitFit: return none;
-    case MethodKind::Adapter: return adapter;
-    case MethodKind::Lora: return lora;
-    case MethodKind::Prompt: return prompt;
-    case MethodKind::Lst: return lst;
+    case MethodKind::BitFit:
+        return none;
+    case MethodKind::Adapter:
+        return adapter;
+    case MethodKind::Lora:
+        return lora;
+    case MethodKind::Prompt:
+        return prompt;
+    case MethodKind::Lst:
+        return lst;
     }
     return none;
 }
 
 std::string keyList(MethodKind kind)
 {
-    std::vector<std::string> keys{"\"kind\""};
+    std::vector<std::string> keys { "\"kind\"" };
     for (const OptionSpec &spec : optionSpecs(kind))
         keys.push_back("\"" + spec.key + "\"");
     return joined(keys);
@@ -319,19 +333,20 @@ MethodConfig MethodConfig::fromJson(const std::string &jsonText, const std::stri
     try {
         json = Json::parse(jsonText);
     } catch (const Json::parse_error &error) {
-        throw Error::inFile(sourceName, "fine-tuning method: not valid JSON (byte " + std::to_string(error.byte)
-                                            + "): " + error.what());
+        throw Error::inFile(sourceName,
+            "fine-tuning method: not valid JSON (byte " + std::to_string(error.byte) + "): " + error.what());
     }
     if (!json.is_object())
-        throw Error::inFile(sourceName, std::string("fine-tuning method: expected a JSON object, got ")
-                                            + json.type_name());
+        throw Error::inFile(
+            sourceName, std::string("fine-tuning method: expected a JSON object, got ") + json.type_name());
     const auto kindIt = json.find("kind");
     if (kindIt == json.end())
-        throw Error::inFile(sourceName, "fine-tuning method: missing key \"kind\" (one of full, bitfit, adapter, "
-                                        "lora, prompt, lst)");
+        throw Error::inFile(sourceName,
+            "fine-tuning method: missing key \"kind\" (one of full, bitfit, adapter, "
+            "lora, prompt, lst)");
     if (!kindIt->is_string())
-        throw Error::inFile(sourceName, std::string("fine-tuning method: key \"kind\": expected a string, got ")
-                                            + kindIt->type_name());
+        throw Error::inFile(
+            sourceName, std::string("fine-tuning method: key \"kind\": expected a string, got ") + kindIt->type_name());
     MethodConfig config;
     try {
         config.kind = methodKindFromName(kindIt->get<std::string>());
@@ -343,15 +358,16 @@ MethodConfig MethodConfig::fromJson(const std::string &jsonText, const std::stri
     for (auto it = json.begin(); it != json.end(); ++it) {
         if (it.key() == "kind")
             continue;
-        const auto spec = std::find_if(specs.begin(), specs.end(),
-                                       [&](const OptionSpec &s) { return s.key == it.key(); });
+        const auto spec
+            = std::find_if(specs.begin(), specs.end(), [&](const OptionSpec &s) { return s.key == it.key(); });
         if (spec == specs.end())
-            throw Error::inFile(sourceName, "fine-tuning method " + methodName(config.kind) + ": unknown key \""
-                                                + it.key() + "\", expected one of " + keyList(config.kind));
+            throw Error::inFile(sourceName,
+                "fine-tuning method " + methodName(config.kind) + ": unknown key \"" + it.key() + "\", expected one of "
+                    + keyList(config.kind));
         const std::string problem = spec->read(it.value(), config);
         if (!problem.empty())
-            throw Error::inFile(sourceName, "fine-tuning method " + methodName(config.kind) + ": key \""
-                                                + it.key() + "\": " + problem);
+            throw Error::inFile(
+                sourceName, "fine-tuning method " + methodName(config.kind) + ": key \"" + it.key() + "\": " + problem);
     }
     return config;
 }
@@ -370,7 +386,7 @@ std::vector<OptionDescription> describeMethodOptions(MethodKind kind)
     const MethodConfig defaults;
     std::vector<OptionDescription> descriptions;
     for (const OptionSpec &spec : optionSpecs(kind))
-        descriptions.push_back({spec.key, spec.description, spec.write(defaults).dump()});
+        descriptions.push_back({ spec.key, spec.description, spec.write(defaults).dump() });
     return descriptions;
 }
 

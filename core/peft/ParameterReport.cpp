@@ -77,7 +77,7 @@ void checkMethodFitsBackbone(const T5Config &backbone, const MethodConfig &metho
         const int64_t r = method.adapter.reductionFactor;
         if (r < 1 || backbone.dModel % r != 0)
             throw Error(name + "\"reduction\" " + std::to_string(r) + " does not divide the backbone's d_model ("
-                        + std::to_string(backbone.dModel) + "); choose a divisor of d_model");
+                + std::to_string(backbone.dModel) + "); choose a divisor of d_model");
         return;
     }
     case MethodKind::Lora: {
@@ -98,8 +98,7 @@ void checkMethodFitsBackbone(const T5Config &backbone, const MethodConfig &metho
         const int64_t n = method.prompt.length;
         if (n < 1 || n > backbone.vocabSize)
             throw Error(name + "\"length\" " + std::to_string(n) + " must lie in 1.."
-                        + std::to_string(backbone.vocabSize)
-                        + ": the soft tokens start as the first vocabulary embeddings");
+                + std::to_string(backbone.vocabSize) + ": the soft tokens start as the first vocabulary embeddings");
         return;
     }
     case MethodKind::Lst:
@@ -115,27 +114,27 @@ ParameterReport countParameters(const T5Config &backbone, const MethodConfig &me
     const int64_t base = summarizeModel(backbone).total;
     switch (method.kind) {
     case MethodKind::Full:
-        return fromGroups({{"backbone", base, true}}, base);
+        return fromGroups({ { "backbone", base, true } }, base);
     case MethodKind::BitFit:
-        return fromGroups({{"backbone", base, false}, {"biases", bitFitBiasCount(backbone), true}}, base);
+        return fromGroups({ { "backbone", base, false }, { "biases", bitFitBiasCount(backbone), true } }, base);
     case MethodKind::Adapter: {
         const int64_t norms = method.adapter.trainLayerNorms ? layerNormCount(backbone) : 0;
-        std::vector<ParameterReport::Group> groups{{"backbone", base - norms, false}};
+        std::vector<ParameterReport::Group> groups { { "backbone", base - norms, false } };
         if (norms > 0)
-            groups.push_back({"layer norms", norms, true});
-        groups.push_back({"adapters", adapterCount(backbone, method.adapter), true});
+            groups.push_back({ "layer norms", norms, true });
+        groups.push_back({ "adapters", adapterCount(backbone, method.adapter), true });
         return fromGroups(std::move(groups), base);
     }
     case MethodKind::Lora: {
-        std::vector<ParameterReport::Group> groups{{"backbone", base, false},
-                                                   {"lora", loraCount(backbone, method.lora), true}};
+        std::vector<ParameterReport::Group> groups { { "backbone", base, false },
+            { "lora", loraCount(backbone, method.lora), true } };
         if (method.lora.trainBiases)
-            groups.push_back({"biases", bitFitBiasCount(backbone), true});
+            groups.push_back({ "biases", bitFitBiasCount(backbone), true });
         return fromGroups(std::move(groups), base);
     }
     case MethodKind::Prompt:
-        return fromGroups({{"backbone", base, false}, {"prompt", method.prompt.length * backbone.dModel, true}},
-                          base);
+        return fromGroups(
+            { { "backbone", base, false }, { "prompt", method.prompt.length * backbone.dModel, true } }, base);
     case MethodKind::Lst: {
         ParameterReport report = countLstParameters(backbone, method.lst);
         if (report.backboneTotal == 0)

@@ -26,11 +26,12 @@ T5Inputs PromptTuningModel::prepareInputs(const T5Inputs &inputs) const
     }
     const int64_t batch = embeds.size(0);
     const int64_t length = m_prompt.size(0);
-    const torch::Tensor prompt = m_prompt.to(embeds.scalar_type()).unsqueeze(0).expand({batch, length, m_prompt.size(1)});
-    prepared.inputsEmbeds = torch::cat({prompt, embeds}, 1);
+    const torch::Tensor prompt
+        = m_prompt.to(embeds.scalar_type()).unsqueeze(0).expand({ batch, length, m_prompt.size(1) });
+    prepared.inputsEmbeds = torch::cat({ prompt, embeds }, 1);
     if (inputs.attentionMask.defined())
-        prepared.attentionMask =
-            torch::cat({torch::ones({batch, length}, inputs.attentionMask.options()), inputs.attentionMask}, 1);
+        prepared.attentionMask
+            = torch::cat({ torch::ones({ batch, length }, inputs.attentionMask.options()), inputs.attentionMask }, 1);
     return prepared;
 }
 

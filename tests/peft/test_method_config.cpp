@@ -24,7 +24,7 @@ MethodConfig nonDefaultConfig(MethodKind kind)
     config.lora.rank = 4;
     config.lora.alpha = 8.5;
     config.lora.dropout = 0.25;
-    config.lora.targets = {"k", "o", "wi", "wo"};
+    config.lora.targets = { "k", "o", "wi", "wo" };
     config.lora.trainBiases = false;
     config.prompt.length = 7;
     config.lst.reduction = 16;
@@ -47,7 +47,7 @@ class TestMethodConfig : public QObject
 private Q_SLOTS:
     void namesRoundTrip()
     {
-        const std::vector<std::string> expected{"full", "bitfit", "adapter", "lora", "prompt", "lst"};
+        const std::vector<std::string> expected { "full", "bitfit", "adapter", "lora", "prompt", "lst" };
         std::vector<std::string> names;
         for (MethodKind kind : allMethodKinds()) {
             names.push_back(methodName(kind));
@@ -93,7 +93,7 @@ private Q_SLOTS:
         QCOMPARE(lora.lora.rank, int64_t(4));
         QCOMPARE(lora.lora.alpha, 8.5);
         QCOMPARE(lora.lora.dropout, 0.25);
-        QCOMPARE(lora.lora.targets, (std::vector<std::string>{"k", "o", "wi", "wo"}));
+        QCOMPARE(lora.lora.targets, (std::vector<std::string> { "k", "o", "wi", "wo" }));
         QCOMPARE(lora.lora.trainBiases, false);
         const MethodConfig lst = MethodConfig::fromJson(nonDefaultConfig(MethodKind::Lst).toJson(), "t");
         QCOMPARE(lst.lst.reduction, int64_t(16));
@@ -120,7 +120,7 @@ private Q_SLOTS:
         QCOMPARE(lst.lst.fisherSamples, int64_t(1024));
         const MethodConfig lora = MethodConfig::fromJson(R"({"kind":"lora"})", "t");
         QCOMPARE(lora.lora.rank, int64_t(32));
-        QCOMPARE(lora.lora.targets, (std::vector<std::string>{"q", "v"}));
+        QCOMPARE(lora.lora.targets, (std::vector<std::string> { "q", "v" }));
         QVERIFY(lora.lora.trainBiases);
         QCOMPARE(MethodConfig::fromJson(R"({"kind":"adapter"})", "t").adapter.reductionFactor, int64_t(16));
         QCOMPARE(MethodConfig::fromJson(R"({"kind":"prompt"})", "t").prompt.length, int64_t(100));
@@ -130,10 +130,14 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("json");
         QTest::addColumn<QString>("layers");
-        QTest::newRow("array") << R"({"kind":"lst","layers":[1,2,3,5]})" << "1,2,3,5";
-        QTest::newRow("spaces") << R"({"kind":"lst","layers":"1, 2, 3"})" << "1,2,3";
-        QTest::newRow("all") << R"({"kind":"lst","layers":"all"})" << "all";
-        QTest::newRow("every") << R"({"kind":"lst","layers":"every:2"})" << "every:2";
+        QTest::newRow("array") << R"({"kind":"lst","layers":[1,2,3,5]})"
+                               << "1,2,3,5";
+        QTest::newRow("spaces") << R"({"kind":"lst","layers":"1, 2, 3"})"
+                                << "1,2,3";
+        QTest::newRow("all") << R"({"kind":"lst","layers":"all"})"
+                             << "all";
+        QTest::newRow("every") << R"({"kind":"lst","layers":"every:2"})"
+                               << "every:2";
     }
     void layerListsAcceptArraysAndSpaces()
     {
@@ -146,34 +150,62 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("json");
         QTest::addColumn<QString>("mustMention");
-        QTest::newRow("not json") << "{kind:" << "not valid JSON";
-        QTest::newRow("not an object") << "[1,2]" << "expected a JSON object";
-        QTest::newRow("no kind") << R"({"rank":4})" << "\"kind\"";
-        QTest::newRow("kind not a string") << R"({"kind":3})" << "\"kind\"";
-        QTest::newRow("unknown kind") << R"({"kind":"qlora"})" << "qlora";
-        QTest::newRow("unknown key") << R"({"kind":"lora","rnak":4})" << "\"rnak\"";
-        QTest::newRow("key of another method") << R"({"kind":"lst","rank":4})" << "\"rank\"";
-        QTest::newRow("option of full") << R"({"kind":"full","length":4})" << "\"length\"";
-        QTest::newRow("int as string") << R"({"kind":"lora","rank":"32"})" << "\"rank\"";
-        QTest::newRow("int as float") << R"({"kind":"lst","reduction":8.5})" << "\"reduction\"";
-        QTest::newRow("zero rank") << R"({"kind":"lora","rank":0})" << "\"rank\"";
-        QTest::newRow("negative reduction") << R"({"kind":"adapter","reduction":-2})" << "\"reduction\"";
-        QTest::newRow("bool as int") << R"({"kind":"lora","train_biases":1})" << "\"train_biases\"";
-        QTest::newRow("dropout 1") << R"({"kind":"lora","dropout":1.0})" << "\"dropout\"";
-        QTest::newRow("alpha 0") << R"({"kind":"lora","alpha":0})" << "\"alpha\"";
-        QTest::newRow("targets not array") << R"({"kind":"lora","targets":"q"})" << "\"targets\"";
-        QTest::newRow("unknown target") << R"({"kind":"lora","targets":["q","x"]})" << "\"targets\"";
-        QTest::newRow("duplicate target") << R"({"kind":"lora","targets":["q","q"]})" << "\"targets\"";
-        QTest::newRow("empty targets") << R"({"kind":"lora","targets":[]})" << "\"targets\"";
-        QTest::newRow("bad gate") << R"({"kind":"lst","gate":"open"})" << "\"gate\"";
-        QTest::newRow("bad init") << R"({"kind":"lst","init":"pretrained"})" << "\"init\"";
-        QTest::newRow("bad layers") << R"({"kind":"lst","layers":"1,,2"})" << "\"layers\"";
-        QTest::newRow("layers every:0") << R"({"kind":"lst","layers":"every:0"})" << "\"layers\"";
-        QTest::newRow("negative layer") << R"({"kind":"lst","layers":[1,-2]})" << "\"layers\"";
-        QTest::newRow("temperature 0") << R"({"kind":"lst","gate_temperature":0})" << "\"gate_temperature\"";
-        QTest::newRow("fisher samples 0") << R"({"kind":"lst","fisher_samples":0})" << "\"fisher_samples\"";
-        QTest::newRow("prompt length 0") << R"({"kind":"prompt","length":0})" << "\"length\"";
-        QTest::newRow("null value") << R"({"kind":"prompt","length":null})" << "\"length\"";
+        QTest::newRow("not json") << "{kind:"
+                                  << "not valid JSON";
+        QTest::newRow("not an object") << "[1,2]"
+                                       << "expected a JSON object";
+        QTest::newRow("no kind") << R"({"rank":4})"
+                                 << "\"kind\"";
+        QTest::newRow("kind not a string") << R"({"kind":3})"
+                                           << "\"kind\"";
+        QTest::newRow("unknown kind") << R"({"kind":"qlora"})"
+                                      << "qlora";
+        QTest::newRow("unknown key") << R"({"kind":"lora","rnak":4})"
+                                     << "\"rnak\"";
+        QTest::newRow("key of another method") << R"({"kind":"lst","rank":4})"
+                                               << "\"rank\"";
+        QTest::newRow("option of full") << R"({"kind":"full","length":4})"
+                                        << "\"length\"";
+        QTest::newRow("int as string") << R"({"kind":"lora","rank":"32"})"
+                                       << "\"rank\"";
+        QTest::newRow("int as float") << R"({"kind":"lst","reduction":8.5})"
+                                      << "\"reduction\"";
+        QTest::newRow("zero rank") << R"({"kind":"lora","rank":0})"
+                                   << "\"rank\"";
+        QTest::newRow("negative reduction") << R"({"kind":"adapter","reduction":-2})"
+                                            << "\"reduction\"";
+        QTest::newRow("bool as int") << R"({"kind":"lora","train_biases":1})"
+                                     << "\"train_biases\"";
+        QTest::newRow("dropout 1") << R"({"kind":"lora","dropout":1.0})"
+                                   << "\"dropout\"";
+        QTest::newRow("alpha 0") << R"({"kind":"lora","alpha":0})"
+                                 << "\"alpha\"";
+        QTest::newRow("targets not array") << R"({"kind":"lora","targets":"q"})"
+                                           << "\"targets\"";
+        QTest::newRow("unknown target") << R"({"kind":"lora","targets":["q","x"]})"
+                                        << "\"targets\"";
+        QTest::newRow("duplicate target") << R"({"kind":"lora","targets":["q","q"]})"
+                                          << "\"targets\"";
+        QTest::newRow("empty targets") << R"({"kind":"lora","targets":[]})"
+                                       << "\"targets\"";
+        QTest::newRow("bad gate") << R"({"kind":"lst","gate":"open"})"
+                                  << "\"gate\"";
+        QTest::newRow("bad init") << R"({"kind":"lst","init":"pretrained"})"
+                                  << "\"init\"";
+        QTest::newRow("bad layers") << R"({"kind":"lst","layers":"1,,2"})"
+                                    << "\"layers\"";
+        QTest::newRow("layers every:0") << R"({"kind":"lst","layers":"every:0"})"
+                                        << "\"layers\"";
+        QTest::newRow("negative layer") << R"({"kind":"lst","layers":[1,-2]})"
+                                        << "\"layers\"";
+        QTest::newRow("temperature 0") << R"({"kind":"lst","gate_temperature":0})"
+                                       << "\"gate_temperature\"";
+        QTest::newRow("fisher samples 0") << R"({"kind":"lst","fisher_samples":0})"
+                                          << "\"fisher_samples\"";
+        QTest::newRow("prompt length 0") << R"({"kind":"prompt","length":0})"
+                                         << "\"length\"";
+        QTest::newRow("null value") << R"({"kind":"prompt","length":null})"
+                                    << "\"length\"";
     }
     void errorsNameTheKey()
     {
@@ -221,8 +253,8 @@ private Q_SLOTS:
         std::vector<std::string> keys;
         for (const OptionDescription &option : describeMethodOptions(MethodKind::Lst))
             keys.push_back(option.key);
-        const std::vector<std::string> expected{"reduction", "layers",         "gate",           "gate_temperature",
-                                                "gate_alpha", "init",          "fisher_samples", "dropout"};
+        const std::vector<std::string> expected { "reduction", "layers", "gate", "gate_temperature", "gate_alpha",
+            "init", "fisher_samples", "dropout" };
         QCOMPARE(keys, expected);
     }
 };

@@ -17,7 +17,10 @@ using namespace ladder;
 
 namespace {
 
-MethodConfig method(const QString &json) { return MethodConfig::fromJson(json.toStdString(), "test"); }
+MethodConfig method(const QString &json)
+{
+    return MethodConfig::fromJson(json.toStdString(), "test");
+}
 
 T5Inputs goldenInputs(const SafetensorsContents &cases)
 {
@@ -49,11 +52,9 @@ void addRows(std::initializer_list<std::pair<const char *, const char *>> method
 /// Methods whose fresh state is the backbone's function.
 void addIdentityRows()
 {
-    addRows({{"full", R"({"kind":"full"})"},
-             {"bitfit", R"({"kind":"bitfit"})"},
-             {"adapter", R"({"kind":"adapter","reduction":8})"},
-             {"lora", R"({"kind":"lora","rank":4})"},
-             {"lora every target", R"({"kind":"lora","rank":4,"targets":["q","k","v","o","wi","wo"]})"}});
+    addRows({ { "full", R"({"kind":"full"})" }, { "bitfit", R"({"kind":"bitfit"})" },
+        { "adapter", R"({"kind":"adapter","reduction":8})" }, { "lora", R"({"kind":"lora","rank":4})" },
+        { "lora every target", R"({"kind":"lora","rank":4,"targets":["q","k","v","o","wi","wo"]})" } });
 }
 
 } // namespace
@@ -123,8 +124,8 @@ private Q_SLOTS:
 
     void loraMergeKeepsLogits_data()
     {
-        addRows({{"q v", R"({"kind":"lora","rank":4,"alpha":8})"},
-                 {"every target", R"({"kind":"lora","rank":2,"targets":["q","k","v","o","wi","wo"]})"}});
+        addRows({ { "q v", R"({"kind":"lora","rank":4,"alpha":8})" },
+            { "every target", R"({"kind":"lora","rank":2,"targets":["q","k","v","o","wi","wo"]})" } });
     }
     void loraMergeKeepsLogits()
     {
@@ -179,8 +180,8 @@ private Q_SLOTS:
         const T5Inputs prepared = prompt->prepareInputs(inputs);
         QCOMPARE(prepared.inputsEmbeds.size(1), sourceLength + length);
         QVERIFY(torch::equal(prepared.inputsEmbeds.slice(1, 0, length),
-                             prompt->promptEmbeddings().unsqueeze(0).expand({batch, length, -1})));
-        QVERIFY(torch::equal(prepared.attentionMask.slice(1, 0, length), torch::ones({batch, length}, torch::kLong)));
+            prompt->promptEmbeddings().unsqueeze(0).expand({ batch, length, -1 })));
+        QVERIFY(torch::equal(prepared.attentionMask.slice(1, 0, length), torch::ones({ batch, length }, torch::kLong)));
         QVERIFY(torch::equal(prepared.attentionMask.slice(1, length), inputs.attentionMask));
 
         T5Inputs withHidden = inputs;
@@ -209,9 +210,10 @@ private Q_SLOTS:
         const T5Inputs inputs = goldenInputs(cases);
         const int64_t batch = inputs.inputIds.size(0);
         T5Inputs spelledOut = inputs;
-        spelledOut.inputIds =
-            torch::cat({torch::arange(length, torch::kLong).unsqueeze(0).expand({batch, length}), inputs.inputIds}, 1);
-        spelledOut.attentionMask = torch::cat({torch::ones({batch, length}, torch::kLong), inputs.attentionMask}, 1);
+        spelledOut.inputIds = torch::cat(
+            { torch::arange(length, torch::kLong).unsqueeze(0).expand({ batch, length }), inputs.inputIds }, 1);
+        spelledOut.attentionMask
+            = torch::cat({ torch::ones({ batch, length }, torch::kLong), inputs.attentionMask }, 1);
 
         torch::NoGradGuard noGrad;
         const T5Output reference = plain.model->forward(spelledOut);

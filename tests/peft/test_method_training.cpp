@@ -23,9 +23,15 @@ std::string goldenDir(const QString &name)
     return std::string(LADDER_TEST_DATA_DIR) + "/golden/t5/" + name.toStdString();
 }
 
-SafetensorsContents goldenCases(const QString &name) { return readSafetensors(goldenDir(name) + "/cases.safetensors"); }
+SafetensorsContents goldenCases(const QString &name)
+{
+    return readSafetensors(goldenDir(name) + "/cases.safetensors");
+}
 
-MethodConfig method(const QString &json) { return MethodConfig::fromJson(json.toStdString(), "test"); }
+MethodConfig method(const QString &json)
+{
+    return MethodConfig::fromJson(json.toStdString(), "test");
+}
 
 T5Inputs goldenBatch(const SafetensorsContents &cases)
 {
@@ -48,7 +54,7 @@ void addRows(std::initializer_list<std::pair<const char *, const char *>> method
 {
     QTest::addColumn<QString>("config");
     QTest::addColumn<QString>("methodJson");
-    for (const char *config : {"t5v1_tiny", "t5v11_tiny"})
+    for (const char *config : { "t5v1_tiny", "t5v11_tiny" })
         for (const auto &entry : methods)
             QTest::newRow((std::string(config) + " " + entry.first).c_str())
                 << QString::fromLatin1(config) << QString::fromLatin1(entry.second);
@@ -56,13 +62,12 @@ void addRows(std::initializer_list<std::pair<const char *, const char *>> method
 
 void addEfficientRows()
 {
-    addRows({{"bitfit", R"({"kind":"bitfit"})"},
-             {"adapter", R"({"kind":"adapter","reduction":8})"},
-             {"adapter no norms", R"({"kind":"adapter","reduction":8,"train_layer_norms":false})"},
-             {"lora", R"({"kind":"lora","rank":4})"},
-             {"lora every target", R"({"kind":"lora","rank":2,"targets":["q","k","v","o","wi","wo"]})"},
-             {"lora no biases", R"({"kind":"lora","rank":4,"train_biases":false})"},
-             {"prompt", R"({"kind":"prompt","length":4})"}});
+    addRows({ { "bitfit", R"({"kind":"bitfit"})" }, { "adapter", R"({"kind":"adapter","reduction":8})" },
+        { "adapter no norms", R"({"kind":"adapter","reduction":8,"train_layer_norms":false})" },
+        { "lora", R"({"kind":"lora","rank":4})" },
+        { "lora every target", R"({"kind":"lora","rank":2,"targets":["q","k","v","o","wi","wo"]})" },
+        { "lora no biases", R"({"kind":"lora","rank":4,"train_biases":false})" },
+        { "prompt", R"({"kind":"prompt","length":4})" } });
 }
 
 /// What each method trains, by parameter name.
@@ -71,12 +76,18 @@ bool expectedTrainable(const MethodConfig &chosen, const std::string &name)
     auto has = [&](const char *part) { return name.find(part) != std::string::npos; };
     auto endsWithBias = [&] { return name.size() > 5 && name.compare(name.size() - 5, 5, ".bias") == 0; };
     switch (chosen.kind) {
-    case MethodKind::Full: return true;
-    case MethodKind::BitFit: return endsWithBias();
-    case MethodKind::Adapter: return has(".adapter.") || (chosen.adapter.trainLayerNorms && has("layer_norm."));
-    case MethodKind::Lora: return has(".lora_") || (chosen.lora.trainBiases && endsWithBias());
-    case MethodKind::Prompt: return name == "prompt_embeddings";
-    case MethodKind::Lst: return false;
+    case MethodKind::Full:
+        return true;
+    case MethodKind::BitFit:
+        return endsWithBias();
+    case MethodKind::Adapter:
+        return has(".adapter.") || (chosen.adapter.trainLayerNorms && has("layer_norm."));
+    case MethodKind::Lora:
+        return has(".lora_") || (chosen.lora.trainBiases && endsWithBias());
+    case MethodKind::Prompt:
+        return name == "prompt_embeddings";
+    case MethodKind::Lst:
+        return false;
     }
     return false;
 }
@@ -91,7 +102,7 @@ private Q_SLOTS:
     void exactlyTheMethodsPartsTrain_data()
     {
         addEfficientRows();
-        addRows({{"full", R"({"kind":"full"})"}});
+        addRows({ { "full", R"({"kind":"full"})" } });
     }
     void exactlyTheMethodsPartsTrain()
     {
@@ -184,7 +195,7 @@ private Q_SLOTS:
     void trainedStateRoundTrips_data()
     {
         addEfficientRows();
-        addRows({{"full", R"({"kind":"full"})"}});
+        addRows({ { "full", R"({"kind":"full"})" } });
     }
     void trainedStateRoundTrips()
     {
@@ -217,10 +228,17 @@ private Q_SLOTS:
         QTest::addColumn<QString>("savedJson");
         QTest::addColumn<QString>("loadingJson");
         QTest::addColumn<QString>("mustMention");
-        QTest::newRow("bitfit into lora") << R"({"kind":"bitfit"})" << R"({"kind":"lora","rank":4})" << "lora_A";
-        QTest::newRow("lora into bitfit") << R"({"kind":"lora","rank":4})" << R"({"kind":"bitfit"})" << "lora_A";
-        QTest::newRow("other rank") << R"({"kind":"lora","rank":4})" << R"({"kind":"lora","rank":2})" << "shape";
-        QTest::newRow("other prompt length") << R"({"kind":"prompt","length":4})" << R"({"kind":"prompt","length":5})"
+        QTest::newRow("bitfit into lora") << R"({"kind":"bitfit"})"
+                                          << R"({"kind":"lora","rank":4})"
+                                          << "lora_A";
+        QTest::newRow("lora into bitfit") << R"({"kind":"lora","rank":4})"
+                                          << R"({"kind":"bitfit"})"
+                                          << "lora_A";
+        QTest::newRow("other rank") << R"({"kind":"lora","rank":4})"
+                                    << R"({"kind":"lora","rank":2})"
+                                    << "shape";
+        QTest::newRow("other prompt length") << R"({"kind":"prompt","length":4})"
+                                             << R"({"kind":"prompt","length":5})"
                                              << "prompt_embeddings";
     }
     void loadingAnotherMethodsStateFails()

@@ -22,7 +22,10 @@ T5Config paperConfig(const std::string &preset)
     return config;
 }
 
-MethodConfig method(const std::string &json) { return MethodConfig::fromJson(json, "test"); }
+MethodConfig method(const std::string &json)
+{
+    return MethodConfig::fromJson(json, "test");
+}
 
 int64_t groupCount(const ParameterReport &report, const std::string &name)
 {
@@ -68,14 +71,22 @@ private Q_SLOTS:
         QTest::addColumn<QString>("methodJson");
         QTest::addColumn<qint64>("trainable");
         QTest::addColumn<QString>("percent"); // as the paper prints it
-        QTest::newRow("full") << "t5-base" << R"({"kind":"full"})" << qint64(222882048) << "100.00";
-        QTest::newRow("adapters") << "t5-base" << R"({"kind":"adapter"})" << qint64(3625728) << "1.63";
-        QTest::newRow("lora") << "t5-base" << R"({"kind":"lora"})" << qint64(3821412) << "1.71";
-        QTest::newRow("bitfit") << "t5-base" << R"({"kind":"bitfit"})" << qint64(282468) << "0.13";
-        QTest::newRow("prompt") << "t5-base" << R"({"kind":"prompt"})" << qint64(76800) << "0.03";
-        QTest::newRow("lst base") << "t5-base" << R"({"kind":"lst"})" << qint64(3878712) << "1.74";
-        QTest::newRow("lst large") << "t5-large" << R"({"kind":"lst"})" << qint64(9057328) << "1.23";
-        QTest::newRow("lst 3b") << "t5-3b" << R"({"kind":"lst"})" << qint64(2494896) << "0.087";
+        QTest::newRow("full") << "t5-base"
+                              << R"({"kind":"full"})" << qint64(222882048) << "100.00";
+        QTest::newRow("adapters") << "t5-base"
+                                  << R"({"kind":"adapter"})" << qint64(3625728) << "1.63";
+        QTest::newRow("lora") << "t5-base"
+                              << R"({"kind":"lora"})" << qint64(3821412) << "1.71";
+        QTest::newRow("bitfit") << "t5-base"
+                                << R"({"kind":"bitfit"})" << qint64(282468) << "0.13";
+        QTest::newRow("prompt") << "t5-base"
+                                << R"({"kind":"prompt"})" << qint64(76800) << "0.03";
+        QTest::newRow("lst base") << "t5-base"
+                                  << R"({"kind":"lst"})" << qint64(3878712) << "1.74";
+        QTest::newRow("lst large") << "t5-large"
+                                   << R"({"kind":"lst"})" << qint64(9057328) << "1.23";
+        QTest::newRow("lst 3b") << "t5-3b"
+                                << R"({"kind":"lst"})" << qint64(2494896) << "0.087";
     }
     void paperTrainableShares()
     {
@@ -83,8 +94,8 @@ private Q_SLOTS:
         QFETCH(QString, methodJson);
         QFETCH(qint64, trainable);
         QFETCH(QString, percent);
-        const ParameterReport report =
-            countParameters(paperConfig(preset.toStdString()), method(methodJson.toStdString()));
+        const ParameterReport report
+            = countParameters(paperConfig(preset.toStdString()), method(methodJson.toStdString()));
         QCOMPARE(report.trainable, int64_t(trainable));
         const int decimals = static_cast<int>(percent.size() - percent.indexOf(QLatin1Char('.')) - 1);
         QCOMPARE(QString::number(report.trainablePercent(), 'f', decimals), percent);
@@ -135,16 +146,16 @@ private Q_SLOTS:
         QTest::addColumn<QString>("backbone");
         QTest::addColumn<QString>("methodJson");
         const char *methods[][2] = {
-            {"full", R"({"kind":"full"})"},
-            {"bitfit", R"({"kind":"bitfit"})"},
-            {"adapter", R"({"kind":"adapter","reduction":8})"},
-            {"adapter no norms", R"({"kind":"adapter","reduction":4,"train_layer_norms":false})"},
-            {"lora", R"({"kind":"lora","rank":4})"},
-            {"lora every target", R"({"kind":"lora","rank":3,"targets":["q","k","v","o","wi","wo"]})"},
-            {"lora no biases", R"({"kind":"lora","rank":2,"targets":["o","wi"],"train_biases":false})"},
-            {"prompt", R"({"kind":"prompt","length":10})"},
+            { "full", R"({"kind":"full"})" },
+            { "bitfit", R"({"kind":"bitfit"})" },
+            { "adapter", R"({"kind":"adapter","reduction":8})" },
+            { "adapter no norms", R"({"kind":"adapter","reduction":4,"train_layer_norms":false})" },
+            { "lora", R"({"kind":"lora","rank":4})" },
+            { "lora every target", R"({"kind":"lora","rank":3,"targets":["q","k","v","o","wi","wo"]})" },
+            { "lora no biases", R"({"kind":"lora","rank":2,"targets":["o","wi"],"train_biases":false})" },
+            { "prompt", R"({"kind":"prompt","length":10})" },
         };
-        for (const char *backbone : {"t5v1_tiny", "t5v11_tiny", "t5-tiny"})
+        for (const char *backbone : { "t5v1_tiny", "t5v11_tiny", "t5-tiny" })
             for (const auto &entry : methods)
                 QTest::newRow((std::string(backbone) + " " + entry[0]).c_str())
                     << QString::fromLatin1(backbone) << QString::fromLatin1(entry[1]);
@@ -154,8 +165,8 @@ private Q_SLOTS:
         QFETCH(QString, backbone);
         QFETCH(QString, methodJson);
         const T5Config config = backbone.startsWith(QLatin1String("t5-"))
-                                    ? T5Config::preset(backbone.toStdString())
-                                    : goldenConfig(backbone.toLatin1().constData());
+            ? T5Config::preset(backbone.toStdString())
+            : goldenConfig(backbone.toLatin1().constData());
         const MethodConfig chosen = method(methodJson.toStdString());
         const ParameterReport report = countParameters(config, chosen);
 
@@ -178,8 +189,10 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("methodJson");
         QTest::addColumn<QString>("mustMention");
-        QTest::newRow("adapter reduction not dividing d_model") << R"({"kind":"adapter","reduction":7})" << "reduction";
-        QTest::newRow("prompt longer than vocabulary") << R"({"kind":"prompt","length":97})" << "length";
+        QTest::newRow("adapter reduction not dividing d_model") << R"({"kind":"adapter","reduction":7})"
+                                                                << "reduction";
+        QTest::newRow("prompt longer than vocabulary") << R"({"kind":"prompt","length":97})"
+                                                       << "length";
     }
     void optionsThatDoNotFitAreRejected()
     {

@@ -78,6 +78,21 @@ int main(int argc, char **argv)
             peak = std::max(peak, MemoryMeter::snapshot().peakBytes);
         }
     }
+    // One more step, split into phases: what the forward pass keeps for backward, and how far
+    // backward rises above the state before the step.
+    optimizer.zero_grad();
+    const int64_t before = MemoryMeter::snapshot().currentBytes;
+    MemoryMeter::resetPeak();
+    torch::Tensor loss = full ? backbone->forward(inputs).loss : lst->forward(inputs).loss;
+    const MemorySnapshot afterForward = MemoryMeter::snapshot();
+    MemoryMeter::resetPeak();
+    loss.backward();
+    const MemorySnapshot afterBackward = MemoryMeter::snapshot();
+    std::printf("phases: before the step %.1f MiB; forward keeps %.1f MiB (peak +%.1f); backward peak +%.1f MiB "
+                "over the state before the step\n",
+                mib(before), mib(afterForward.currentBytes - before), mib(afterForward.peakBytes - before),
+                mib(afterBackward.peakBytes - before));
+
     std::sort(seconds.begin(), seconds.end());
     std::printf("%s %s batch %lld source %lld target %lld: median %.3f s/step (min %.3f), peak %.1f MiB\n",
                 preset.c_str(), full ? "full" : ("lst layers " + layers).c_str(), static_cast<long long>(batch),

@@ -103,7 +103,7 @@ private Q_SLOTS:
         // Block 1's input entries come from block 0's wo rows.
         std::vector<int64_t> woRows;
         for (int64_t i = 0; i < 16; ++i)
-            woRows.push_back(100 + 2 * i);
+            woRows.push_back(96 + 2 * i);
         mark("encoder.block.0.layer.1.DenseReluDense.wo.weight", woRows, 5.0);
         // q/k/v jointly: rows 0..15 of q and k are large, but v of rows 0..3 is zero, so the
         // product ranks 4..19 first. Rows 50..53 have large q only: product 1·1·1 = ordinary.

@@ -297,8 +297,9 @@ private Q_SLOTS:
         const T5Config config = tinyConfig();
         torch::manual_seed(14);
         const torch::Tensor expectedDraw = torch::rand({4});
+        T5ForConditionalGeneration backbone = createRandomT5(config, 1); // reseeds the global generator
         torch::manual_seed(14);
-        auto a = applyLst(config, lstMethod("1"), 1, {{}, 42});
+        auto a = std::make_unique<LadderSideTuning>(backbone, lstMethod("1"), MethodContext{{}, 42});
         QVERIFY(torch::equal(torch::rand({4}), expectedDraw));
         auto b = applyLst(config, lstMethod("1"), 1, {{}, 42});
         const auto stateA = a->trainedState();

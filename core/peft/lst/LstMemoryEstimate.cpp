@@ -7,23 +7,36 @@ namespace ladder {
 
 namespace {
 
-/// Values autograd keeps for one side block. N tokens, width w, attention width I, F the
-/// feed-forward width, `scores` = B·H·Tq·Tk of the self-attention, `crossScores` that of the
-/// cross-attention (decoder), `crossTokens` the encoder's tokens (its keys and values).
-/// Per sub-layer: RMSNorm keeps its normalised input and its output (2·N·w), the residual
-/// dropout its mask and the sum (2·N·w); attention keeps q, k, v and the merged heads (4·N·I)
-/// and softmax output, dropout mask and dropped weights (3·scores); the feed-forward keeps the
-/// relu output, dropout mask and dropped values (3·N·F). The ladder fusion keeps the ladder
-/// output and the fused state (2·N·w).
-int64_t sideBlockValues(int64_t n, int64_t w, int64_t inner, int64_t ff, int64_t scores, bool decoder,
-                        int64_t crossScores, int64_t crossTokens, bool gated)
+/// Bytes autograd keeps per element for the pieces of a T5 sub-layer, as measured with the
+/// memory meter on LibTorch 1.13 (CPU, fp32) and the model code in core/model:
+struct Keeps
 {
-    int64_t values = 2 * n * w;                                 // ladder fusion
-    values += 4 * n * w + 4 * n * inner + 3 * scores;           // self-attention
-    if (decoder)                                                // cross-attention: q and heads here, k and v over the encoder
-        values += 4 * n * w + 2 * n * inner + 2 * crossTokens * inner + 3 * crossScores;
-    values += 4 * n * w + (gated ? 5 : 3) * n * ff;             // feed-forward
-    return values;
+    double value;   ///< one activation value (bytesPerValue)
+    double dropout; ///< a dropout: its output and a 1-byte mask (native_dropout); 0 when p = 0
+    double norm;    ///< RMSNorm: normalised input, output and one more value per element
+};
+
+/// One self- or cross-attention sub-layer over `queries` tokens of width w attending to
+/// `keys` tokens: RMSNorm, q (and k, v when they come from this stream), merged heads, the
+/// softmax output and its dropout (`scores` = B·H·Tq·Tk elements), the residual's dropout and sum.
+double attentionBytes(const Keeps &k, double queries, double keys, double w, double inner, double scores,
+                      bool selfAttention)
+{
+    double bytes = k.norm * queries * w;
+    bytes += k.value * (2 * queries * inner);                            // q, merged heads
+    bytes += k.value * 2 * keys * inner;                                 // k, v (cross: over the encoder)
+    bytes += (k.value + k.dropout) * scores;                             // softmax, dropped weights
+    bytes += (k.dropout + k.value) * queries * w;                        // residual dropout and sum
+    (void)selfAttention;
+    return bytes;
+}
+
+/// The feed-forward sub-layer: RMSNorm, the activation output (relu in place; gated: both
+/// projections and their product), its dropout, the residual's dropout and sum.
+double feedForwardBytes(const Keeps &k, double tokens, double w, double ff, bool gated)
+{
+    return k.norm * tokens * w + (gated ? 3 : 1) * k.value * tokens * ff + k.dropout * tokens * ff
+           + (k.dropout + k.value) * tokens * w;
 }
 
 } // namespace
@@ -32,37 +45,48 @@ LstMemoryEstimate estimateLstMemory(const T5Config &backbone, const LstOptions &
 {
     const ParameterReport parameters = countLstParameters(backbone, options);
     const T5Config side = lstSideConfig(backbone, options);
-    const int64_t bytes = shape.bytesPerValue;
-    const int64_t b = shape.batch;
-    const int64_t encoderTokens = b * shape.sourceLength;
-    const int64_t decoderTokens = b * shape.targetLength;
-    const int64_t d = backbone.dModel;
-    const int64_t w = side.dModel;
-    const int64_t heads = side.numHeads;
+    const auto bytes = static_cast<double>(shape.bytesPerValue);
+    const Keeps keeps{bytes, options.dropout > 0.0 ? bytes + 1.0 : 0.0, 3.0 * bytes};
+    const auto b = static_cast<double>(shape.batch);
+    const auto ts = static_cast<double>(shape.sourceLength);
+    const auto tt = static_cast<double>(shape.targetLength);
+    const double encoderTokens = b * ts;
+    const double decoderTokens = b * tt;
+    const auto d = static_cast<double>(backbone.dModel);
+    const auto w = static_cast<double>(side.dModel);
+    const auto inner = static_cast<double>(side.innerDim());
+    const auto ff = static_cast<double>(side.dFf);
+    const auto heads = static_cast<double>(side.numHeads);
 
     LstMemoryEstimate estimate;
-    estimate.parameterBytes = parameters.total * bytes;
-    estimate.gradientBytes = parameters.trainable * bytes;
-    estimate.optimizerBytes = shape.optimizerState ? 2 * parameters.trainable * bytes : 0;
+    estimate.parameterBytes = parameters.total * shape.bytesPerValue;
+    estimate.gradientBytes = parameters.trainable * shape.bytesPerValue;
+    estimate.optimizerBytes = shape.optimizerState ? 2 * parameters.trainable * shape.bytesPerValue : 0;
 
-    const auto keptEncoder = static_cast<int64_t>(resolveLstLayers(options.layers, backbone, false).size());
-    const auto keptDecoder = static_cast<int64_t>(resolveLstLayers(options.layers, backbone, true).size());
-    // Embeddings and kept block outputs feed the ladders; the stacks' final outputs are returned.
-    estimate.ladderInputBytes = ((keptEncoder + 2) * encoderTokens + (keptDecoder + 2) * decoderTokens) * d * bytes;
+    const auto keptEncoder = static_cast<double>(resolveLstLayers(options.layers, backbone, false).size());
+    const auto keptDecoder = static_cast<double>(resolveLstLayers(options.layers, backbone, true).size());
+    // The embeddings and each kept block's output feed a ladder; the stacks' final outputs are
+    // returned with the forward's result.
+    estimate.ladderInputBytes =
+        static_cast<int64_t>(((keptEncoder + 2) * encoderTokens + (keptDecoder + 2) * decoderTokens) * d * bytes);
 
-    const int64_t encoderBlock = sideBlockValues(encoderTokens, w, side.innerDim(), side.dFf,
-                                                 b * heads * shape.sourceLength * shape.sourceLength, false, 0, 0,
-                                                 side.isGatedAct);
-    const int64_t decoderBlock =
-        sideBlockValues(decoderTokens, w, side.innerDim(), side.dFf, b * heads * shape.targetLength * shape.targetLength,
-                        true, b * heads * shape.targetLength * shape.sourceLength, encoderTokens, side.isGatedAct);
-    // Each stack: first downsample output, final norm (2·N·w) and its dropout (mask + output);
-    // the decoder's up-projection output (full width).
-    const int64_t stackEnds = 5 * (encoderTokens + decoderTokens) * w + decoderTokens * d;
-    estimate.sideActivationBytes = (keptEncoder * encoderBlock + keptDecoder * decoderBlock + stackEnds) * bytes;
+    // Per kept block: the ladder's output and the fused state, then the block's sub-layers.
+    const double encoderBlock = 2 * bytes * encoderTokens * w
+                                + attentionBytes(keeps, encoderTokens, encoderTokens, w, inner, b * heads * ts * ts, true)
+                                + feedForwardBytes(keeps, encoderTokens, w, ff, side.isGatedAct);
+    const double decoderBlock = 2 * bytes * decoderTokens * w
+                                + attentionBytes(keeps, decoderTokens, decoderTokens, w, inner, b * heads * tt * tt, true)
+                                + attentionBytes(keeps, decoderTokens, encoderTokens, w, inner, b * heads * tt * ts, false)
+                                + feedForwardBytes(keeps, decoderTokens, w, ff, side.isGatedAct);
+    // Each stack's first downsample output, final RMSNorm and dropout; the up-projection's
+    // (rescaled) output at full width.
+    const double stackEnds = (bytes + keeps.norm + keeps.dropout) * (encoderTokens + decoderTokens) * w
+                             + bytes * decoderTokens * d;
+    estimate.sideActivationBytes =
+        static_cast<int64_t>(keptEncoder * encoderBlock + keptDecoder * decoderBlock + stackEnds);
 
-    // Logits (returned) and log-softmax (saved), then their two gradients at backward's start.
-    estimate.outputBytes = 4 * decoderTokens * backbone.vocabSize * bytes;
+    // Logits (returned) and log-softmax (saved); at backward's start their two gradients.
+    estimate.outputBytes = static_cast<int64_t>(4 * bytes * decoderTokens * static_cast<double>(backbone.vocabSize));
     return estimate;
 }
 
