@@ -196,7 +196,7 @@ std::optional<std::string> jsonToExample(const std::string &line, const GenericT
     Json object;
     try {
         object = Json::parse(line);
-    } catch (const Json::parse_error &e) {
+    } catch (const Json::exception &e) { // parse_error, or out_of_range for a number like 1e999
         std::string what = e.what();
         const std::size_t bracket = what.find("] ");
         return "invalid JSON (" + (bracket == std::string::npos ? what : what.substr(bracket + 2)) + ")";

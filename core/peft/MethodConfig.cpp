@@ -335,6 +335,9 @@ MethodConfig MethodConfig::fromJson(const std::string &jsonText, const std::stri
     } catch (const Json::parse_error &error) {
         throw Error::inFile(sourceName,
             "fine-tuning method: not valid JSON (byte " + std::to_string(error.byte) + "): " + error.what());
+    } catch (const Json::exception &error) {
+        // e.g. out_of_range for a number beyond double ("1e999"): bad input all the same.
+        throw Error::inFile(sourceName, std::string("fine-tuning method: not valid JSON: ") + error.what());
     }
     if (!json.is_object())
         throw Error::inFile(

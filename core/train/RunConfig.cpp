@@ -281,7 +281,7 @@ RunConfig RunConfig::fromJson(const std::string &jsonText, const std::string &so
     Json root;
     try {
         root = Json::parse(jsonText);
-    } catch (const Json::parse_error &e) {
+    } catch (const Json::exception &e) { // parse_error, or out_of_range for a number like 1e999
         throw Error(sourceName + ": not valid JSON: " + e.what());
     }
     try {
@@ -318,7 +318,7 @@ void RunConfig::applyOverride(const std::string &assignment)
     Json value;
     try {
         value = Json::parse(valueText);
-    } catch (const Json::parse_error &) {
+    } catch (const Json::exception &) {
         value = valueText; // a bare word: sst2, lora, /data/glue
     }
     Json root = toJsonValue(*this);

@@ -356,6 +356,8 @@ void TrainingRun::trainLoop()
             lossSum += loss;
             metrics.examples += batch.examples;
             metrics.tokens += batch.tokens;
+            metrics.sourceLength = batch.paddedSourceLength;
+            metrics.targetLength = batch.inputs.labels.size(1);
         }
         const int64_t gradientBytesThisStep = gradientBytes(m_parameters);
         double norm = 0.0;

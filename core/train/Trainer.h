@@ -47,6 +47,8 @@ struct StepMetrics
     double gradientNorm = 0.0;   ///< global norm before clipping
     int64_t examples = 0;
     int64_t tokens = 0;          ///< real source and target tokens
+    int64_t sourceLength = 0;    ///< padded source length of the step's (last) micro-batch
+    int64_t targetLength = 0;    ///< padded target length of the step's (last) micro-batch
     double stepSeconds = 0.0;
     double samplesPerSecond = 0.0;
     double tokensPerSecond = 0.0;

@@ -175,6 +175,10 @@ private Q_SLOTS:
         QTest::newRow("jsonl invalid JSON")
             << jsonl << false << QByteArray("{\"text\": \"a\", \"label\": \"b\"}\n{\"text\": \"a\",}\n")
             << QStringLiteral(":2: invalid JSON (parse error");
+        // Found by fuzz_generic_table: nlohmann throws out_of_range, not parse_error, for it.
+        QTest::newRow("jsonl number beyond double")
+            << jsonl << false << QByteArray("{\"text\": \"a\", \"label\": 66e666}\n")
+            << QStringLiteral(":1: invalid JSON (number overflow parsing '66e666')");
         QTest::newRow("jsonl not an object") << jsonl << false << QByteArray("[\"a\", \"b\"]\n")
                                              << QStringLiteral(":1: expected a JSON object per line, found array");
         QTest::newRow("jsonl missing text key") << jsonl << false << QByteArray("{\"txt\": \"a\", \"label\": \"b\"}\n")

@@ -77,6 +77,17 @@ void safetensorsSeeds(const fs::path &scratch)
         {});
 }
 
+/// Indexes for fuzz_checkpoint_index's fixed shards ("a" | "b", "c"), as transformers writes them.
+void checkpointIndexSeeds()
+{
+    seed("fuzz_checkpoint_index", "sharded.json",
+        R"({"metadata": {"total_size": 36}, "weight_map": {"a": "model-00001-of-00002.safetensors", )"
+        R"("b": "model-00002-of-00002.safetensors", "c": "model-00002-of-00002.safetensors"}})");
+    seed("fuzz_checkpoint_index", "wrong-shard.json",
+        R"({"weight_map": {"a": "model-00002-of-00002.safetensors", "b": "model-00002-of-00002.safetensors", )"
+        R"("c": "model-00002-of-00002.safetensors"}})");
+}
+
 void t5ConfigSeeds(const fs::path &testData)
 {
     for (const std::string &name : T5Config::presetNames())
@@ -96,9 +107,10 @@ void runConfigSeeds()
     const std::vector<std::vector<std::string>> variants = {
         {},
         { "method.kind=lora", "train.batch_size=8", "train.max_steps=100" },
-        { "method.kind=adapter", "task.kind=glue", "task.name=mnli", "task.dir=/data/glue/MNLI" },
-        { "method.kind=prompt", "task.kind=file", "task.train=train.csv", "task.format=csv",
-            "task.text_columns=[\"premise\",\"hypothesis\"]", "task.regression=true" },
+        // Each override is validated on its own: fields a kind needs come before the kind.
+        { "method.kind=adapter", "task.dir=/data/glue/MNLI", "task.name=mnli", "task.kind=glue" },
+        { "method.kind=prompt", "task.train=train.csv", "task.format=csv",
+            "task.text_columns=[\"premise\",\"hypothesis\"]", "task.regression=true", "task.kind=file" },
         { "method.kind=bitfit", "backbone.preset=t5-small", "train.learning_rate=0.001", "train.seed=7" },
         { "method.kind=full", "train.precision=fp32", "train.warmup_steps=500" },
     };
@@ -258,6 +270,7 @@ int main(int argc, char **argv)
         fs::remove_all(scratch);
         fs::create_directories(scratch);
         safetensorsSeeds(scratch);
+        checkpointIndexSeeds();
         t5ConfigSeeds(testData);
         runConfigSeeds();
         glueSeeds();

@@ -363,7 +363,7 @@ private Q_SLOTS:
         runForward(request);
         const SafetensorsContents a = readSafetensors(dir.filePath(QStringLiteral("a.safetensors")).toStdString());
         const SafetensorsContents b = readSafetensors(request.outputPath);
-        QCOMPARE(a.at("encoder_last_hidden_state").sizes(), (c10::IntArrayRef{2, 6, 128}));
+        QCOMPARE(a.at("encoder_last_hidden_state").sizes(), (c10::IntArrayRef{2, 6, 64}));
         QCOMPARE(a.at("encoder_hidden_states").size(0), int64_t(3));
         QVERIFY(a.find("logits") == nullptr); // no decoder inputs, no labels
         QVERIFY(torch::equal(a.at("encoder_last_hidden_state"), b.at("encoder_last_hidden_state")));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The model trains: dropout obeys train()/eval() and a few AdamW steps lower the loss on a
-// fixed batch. (Step times are measured by benchmarks/bench_t5_step, never by ctest.)
+// The model trains: its dropout and attention products have the gradients of the stock ops,
+// dropout obeys train()/eval(), and a few AdamW steps lower the loss on a fixed batch. (Step times are measured by benchmarks/bench_t5_step, never by ctest.)
+#include "model/BatchedMatmul.h"
+#include "model/T5Dropout.h"
 #include "model/T5Init.h"
 
 #include <QObject>
@@ -34,6 +36,51 @@ class TestT5TrainingStep : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void dropoutKeepsOneMinusPAndScales()
+    {
+        torch::manual_seed(5);
+        const torch::Tensor input = torch::ones({200000}, torch::requires_grad());
+        const torch::Tensor output = t5Dropout(input, 0.1, true);
+        const torch::Tensor kept = output != 0;
+        QVERIFY(std::abs(kept.to(torch::kDouble).mean().item<double>() - 0.9) < 0.005);
+        QVERIFY(torch::allclose(output.masked_select(kept), torch::full({1}, 1.0 / 0.9)));
+        output.sum().backward();
+        QVERIFY(torch::equal(input.grad(), output.detach())); // d(out)/d(in) = mask · scale
+        QVERIFY(t5Dropout(input, 0.1, false).is_same(input));
+        QVERIFY(t5Dropout(input, 0.0, true).is_same(input));
+    }
+
+    /// Same values and gradients as torch::bmm, for contiguous and transposed operands.
+    void batchedMatmulMatchesBmm_data()
+    {
+        QTest::addColumn<bool>("transposeLeft");
+        QTest::addColumn<bool>("transposeRight");
+        QTest::newRow("contiguous") << false << false;
+        QTest::newRow("right transposed") << false << true;
+        QTest::newRow("left transposed") << true << false;
+        QTest::newRow("both transposed") << true << true;
+    }
+    void batchedMatmulMatchesBmm()
+    {
+        QFETCH(bool, transposeLeft);
+        QFETCH(bool, transposeRight);
+        torch::manual_seed(6);
+        const auto options = torch::TensorOptions().dtype(torch::kDouble).requires_grad(true);
+        const torch::Tensor a = transposeLeft ? torch::randn({6, 7, 5}, options) : torch::randn({6, 5, 7}, options);
+        const torch::Tensor b = transposeRight ? torch::randn({6, 9, 7}, options) : torch::randn({6, 7, 9}, options);
+        const auto left = [&] { return transposeLeft ? a.transpose(1, 2) : a; };
+        const auto right = [&] { return transposeRight ? b.transpose(1, 2) : b; };
+        const torch::Tensor weights = torch::randn({6, 5, 9}, torch::kDouble);
+
+        const torch::Tensor ours = batchedMatmul(left(), right());
+        const auto ourGrads = torch::autograd::grad({(ours * weights).sum()}, {a, b});
+        const torch::Tensor stock = torch::bmm(left(), right());
+        const auto stockGrads = torch::autograd::grad({(stock * weights).sum()}, {a, b});
+        QVERIFY(torch::allclose(ours, stock, 1e-12, 1e-12));
+        QVERIFY(torch::allclose(ourGrads[0], stockGrads[0], 1e-12, 1e-12));
+        QVERIFY(torch::allclose(ourGrads[1], stockGrads[1], 1e-12, 1e-12));
+    }
+
     void dropoutFollowsTrainAndEval()
     {
         const T5Config config = smallConfig(0.1);

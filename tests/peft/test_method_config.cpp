@@ -152,6 +152,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("mustMention");
         QTest::newRow("not json") << "{kind:"
                                   << "not valid JSON";
+        QTest::newRow("number beyond double") << R"({"kind":"lora","dropout":1e999})"
+                                              << "not valid JSON";
         QTest::newRow("not an object") << "[1,2]"
                                        << "expected a JSON object";
         QTest::newRow("no kind") << R"({"rank":4})"

@@ -12,14 +12,28 @@
 
 namespace ladder::lsttest {
 
-/// t5-tiny (d_model 128, d_ff 512, d_kv 32, 4 heads, 2+2 layers) with a small vocabulary so
-/// steps run in milliseconds.
-inline T5Config tinyConfig(double dropout = 0.0, int64_t vocab = 256)
+/// A small relu/tied T5 spelled out (not a preset, whose shape may be retuned): d_model 128,
+/// d_ff 512, d_kv 32, 4 heads, 2+2 layers, a small vocabulary so steps run in milliseconds.
+inline T5Config smallT5(int64_t dModel = 128, int64_t dKv = 32, int64_t dFf = 512, int64_t layers = 2,
+                        int64_t heads = 4, int64_t vocab = 256, double dropout = 0.0)
 {
-    T5Config config = T5Config::preset("t5-tiny");
+    T5Config config;
     config.vocabSize = vocab;
+    config.dModel = dModel;
+    config.dKv = dKv;
+    config.dFf = dFf;
+    config.numLayers = layers;
+    config.numDecoderLayers = layers;
+    config.numHeads = heads;
+    config.setFeedForwardProj("relu");
+    config.tieWordEmbeddings = true;
     config.dropoutRate = dropout;
     return config;
+}
+
+inline T5Config tinyConfig(double dropout = 0.0, int64_t vocab = 256)
+{
+    return smallT5(128, 32, 512, 2, 4, vocab, dropout);
 }
 
 inline T5Inputs randomBatch(const T5Config &config, int64_t batch, int64_t sourceLength, int64_t targetLength)

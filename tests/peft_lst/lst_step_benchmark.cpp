@@ -3,7 +3,7 @@
 // Python peers: zero_grad (set to none) → forward with labels → backward → AdamW, dropout on,
 // random weights, 2 threads; median over the timed steps; peak = highest live tensor bytes of
 // a steady-state step. Not a ctest: run it by hand.
-//   lst_step_benchmark [preset] [batch] [source] [target] [layers|full] [steps]
+//   lst_step_benchmark [preset] [batch] [source] [target] [layers|full] [steps] [threads]
 #include "memory/MemoryMeter.h"
 #include "model/T5Init.h"
 #include "peft/lst/LadderSideTuning.h"
@@ -31,7 +31,7 @@ double mib(int64_t bytes)
 int main(int argc, char **argv)
 {
     MemoryMeter::install();
-    configureThreads(2);
+    configureThreads(argc > 7 ? std::stoi(argv[7]) : 2);
     const std::string preset = argc > 1 ? argv[1] : "t5-small";
     const int64_t batch = argc > 2 ? std::stoll(argv[2]) : 8;
     const int64_t source = argc > 3 ? std::stoll(argv[3]) : 128;
@@ -100,10 +100,10 @@ int main(int argc, char **argv)
                 seconds.front(), mib(peak));
     if (!full) {
         const LstMemoryEstimate e = estimateLstMemory(config, method.lst, {batch, source, target, 4, true});
-        std::printf("estimate %.1f MiB: parameters %.1f, optimizer %.1f, gradients %.1f, ladder inputs %.1f, "
-                    "side activations %.1f, outputs %.1f\n",
-                    mib(e.peakBytes()), mib(e.parameterBytes), mib(e.optimizerBytes), mib(e.gradientBytes),
-                    mib(e.ladderInputBytes), mib(e.sideActivationBytes), mib(e.outputBytes));
+        std::printf("estimate %.1f MiB: parameters %.1f, optimizer %.1f, ladder inputs %.1f, side activations %.1f, "
+                    "outputs %.1f, transient %.1f\n",
+                    mib(e.peakBytes()), mib(e.parameterBytes), mib(e.optimizerBytes), mib(e.ladderInputBytes),
+                    mib(e.sideActivationBytes), mib(e.outputBytes), mib(e.transientBytes));
     }
     return 0;
 }

@@ -138,8 +138,8 @@ private Q_SLOTS:
         QTest::addColumn<bool>("fixedGate");
         QTest::newRow("t5-tiny, all") << "t5-tiny" << "all" << 8 << false;
         QTest::newRow("t5-tiny, layer 1 (0 dropped)") << "t5-tiny" << "1" << 4 << false;
-        QTest::newRow("t5-mini, 1,3") << "t5-mini" << "1,3" << 8 << false;
-        QTest::newRow("t5-mini, fixed gate") << "t5-mini" << "every:2" << 2 << true;
+        QTest::newRow("4 layers, 1,3") << "small4" << "1,3" << 8 << false;
+        QTest::newRow("4 layers, fixed gate") << "small4" << "every:2" << 2 << true;
         QTest::newRow("golden t5v1_tiny, layer 1") << "golden:t5v1_tiny" << "1" << 2 << false;
         QTest::newRow("golden t5v11_tiny (gated, untied, 3+2), layer 0") << "golden:t5v11_tiny" << "0" << 4 << false;
         QTest::newRow("golden t5v11_tiny, all") << "golden:t5v11_tiny" << "all" << 8 << false;
@@ -153,7 +153,8 @@ private Q_SLOTS:
         const std::string source = configSource.toStdString();
         const T5Config config = source.rfind("golden:", 0) == 0
                                     ? T5Config::fromJsonFile(goldenDir(source.substr(7)) + "/config.json")
-                                    : T5Config::preset(source);
+                                : source == "small4" ? smallT5(256, 32, 1024, 4, 8)
+                                                     : T5Config::preset(source);
         MethodConfig method = lstMethod(layers.toStdString(), SideInit::Random, reduction);
         if (fixedGate)
             method.lst.gate = GateMode::Fixed;
@@ -197,7 +198,7 @@ private Q_SLOTS:
         QTest::addColumn<int>("reduction");
         QTest::addColumn<QString>("mentions");
         QTest::newRow("3 does not divide 128") << 3 << "d_model";
-        QTest::newRow("64 divides d_model but not d_kv 32") << 64 << "d_kv";
+        QTest::newRow("64 divides d_model and d_ff but not d_kv 32") << 64 << "d_kv";
         QTest::newRow("zero") << 0 << "impossible";
     }
     void reductionMustDivideTheWidths()
@@ -207,7 +208,7 @@ private Q_SLOTS:
         LstOptions options;
         options.reduction = reduction;
         try {
-            countLstParameters(T5Config::preset("t5-tiny"), options);
+            countLstParameters(smallT5(128, 32, 512), options);
             QFAIL("expected ladder::Error");
         } catch (const Error &error) {
             QVERIFY2(QString::fromUtf8(error.what()).contains(mentions), error.what());
@@ -269,7 +270,6 @@ private Q_SLOTS:
         QTest::newRow("t5-large: odd layers") << "t5-large" << "1,3,5,7,9,11,13,15,17,19,21,23";
         QTest::newRow("t5-3b: only 23") << "t5-3b" << "23";
         QTest::newRow("t5-small: all") << "t5-small" << "0,1,2,3,4,5";
-        QTest::newRow("t5-tiny: all") << "t5-tiny" << "0,1";
     }
     void defaultLayersPerBackbone()
     {

@@ -87,7 +87,7 @@ private Q_SLOTS:
 
     void handMadeImportancePicksTheMarkedRows()
     {
-        // t5-tiny with r = 8: side d_model 16, inner 4 heads × 4 = 16, d_ff 64. Uniform importance
+        // tinyConfig() with r = 8: side d_model 16, inner 4 heads × 4 = 16, d_ff 64. Uniform importance
         // everywhere except marked rows, so we know which rows must be kept.
         const T5Config config = tinyConfig();
         auto model = applyLst(config, lstMethod("1", SideInit::Random));
@@ -204,7 +204,7 @@ private Q_SLOTS:
         reference->eval();
         auto next = fixedBatches(config, 2, 3);
         torch::Tensor expected = torch::zeros_like(fisher.at(name));
-        const torch::Tensor &weight = reference->named_parameters()[name];
+        const torch::Tensor weight = reference->named_parameters()[name];
         int seen = 0;
         while (auto batch = next()) {
             for (int64_t b = 0; b < 3 && seen < 4; ++b, ++seen) {

@@ -312,7 +312,7 @@ private Q_SLOTS:
     void ladderInitialisation()
     {
         // Ladders and the up-projection: N(0, 0.01²) weights, zero biases (LST-SPEC §1.2).
-        auto model = applyLst(T5Config::preset("t5-mini"), lstMethod("all"));
+        auto model = applyLst(smallT5(256, 32, 1024, 4, 8), lstMethod("all"));
         LadderSideNetwork network = model->network();
         for (const torch::Tensor &weight : {network->encoder->downsample(3)->weight,
                                             network->decoder->side_first_downsample->weight,

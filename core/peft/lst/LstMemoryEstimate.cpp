@@ -3,6 +3,8 @@
 
 #include "peft/lst/LstParameters.h"
 
+#include <algorithm>
+
 namespace ladder {
 
 namespace {
@@ -65,14 +67,14 @@ LstMemoryEstimate estimateLstMemory(const T5Config &backbone, const LstOptions &
 
     const auto keptEncoder = static_cast<double>(resolveLstLayers(options.layers, backbone, false).size());
     const auto keptDecoder = static_cast<double>(resolveLstLayers(options.layers, backbone, true).size());
-    // The embeddings and each kept block's output feed a ladder; the stacks' final outputs are
-    // returned with the forward's result.
+    // The embeddings (first downsample) and each kept block's output feed a ladder.
     estimate.ladderInputBytes =
-        static_cast<int64_t>(((keptEncoder + 2) * encoderTokens + (keptDecoder + 2) * decoderTokens) * d * bytes);
+        static_cast<int64_t>(((keptEncoder + 1) * encoderTokens + (keptDecoder + 1) * decoderTokens) * d * bytes);
 
     // Per kept block: the ladder's output and the fused state, then the block's sub-layers.
+    const double encoderScores = b * heads * ts * ts;
     const double encoderBlock = 2 * bytes * encoderTokens * w
-                                + attentionBytes(keeps, encoderTokens, encoderTokens, w, inner, b * heads * ts * ts, true)
+                                + attentionBytes(keeps, encoderTokens, encoderTokens, w, inner, encoderScores, true)
                                 + feedForwardBytes(keeps, encoderTokens, w, ff, side.isGatedAct);
     const double decoderBlock = 2 * bytes * decoderTokens * w
                                 + attentionBytes(keeps, decoderTokens, decoderTokens, w, inner, b * heads * tt * tt, true)
@@ -85,8 +87,10 @@ LstMemoryEstimate estimateLstMemory(const T5Config &backbone, const LstOptions &
     estimate.sideActivationBytes =
         static_cast<int64_t>(keptEncoder * encoderBlock + keptDecoder * decoderBlock + stackEnds);
 
-    // Logits (returned) and log-softmax (saved); at backward's start their two gradients.
-    estimate.outputBytes = static_cast<int64_t>(4 * bytes * decoderTokens * static_cast<double>(backbone.vocabSize));
+    const double logits = bytes * decoderTokens * static_cast<double>(backbone.vocabSize);
+    estimate.outputBytes = static_cast<int64_t>(logits);
+    const double largestScores = bytes * std::max(encoderScores, b * heads * tt * std::max(tt, ts));
+    estimate.transientBytes = static_cast<int64_t>(2 * std::max(logits, largestScores));
     return estimate;
 }
 

@@ -20,29 +20,34 @@ struct LstBatchShape
 };
 
 /// Peak tensor memory of one LST training step (forward + backward), counted from the
-/// configuration: what stays alive at the start of the backward pass, when it peaks. The
-/// backbone keeps nothing but the ladders' inputs (it runs without autograd), so everything
-/// else is the side network's, at width d_model / r.
+/// configuration, for a caller that keeps only the loss of the forward's result (as a training
+/// loop does). The backbone runs without autograd, so it keeps nothing but the ladders' inputs;
+/// everything else is the side network's, at width d_model / r.
 struct LstMemoryEstimate
 {
-    int64_t parameterBytes = 0;   ///< backbone + side network
-    int64_t optimizerBytes = 0;   ///< AdamW: two moments per trainable parameter
-    int64_t gradientBytes = 0;    ///< one gradient per trainable parameter
-    int64_t ladderInputBytes = 0; ///< embeddings and kept block outputs (full width), backbone stack outputs
+    int64_t parameterBytes = 0;      ///< backbone + side network
+    int64_t optimizerBytes = 0;      ///< AdamW: two moments per trainable parameter
+    int64_t gradientBytes = 0;       ///< one per trainable parameter: allocated while backward frees activations, so not in the peak
+    int64_t ladderInputBytes = 0;    ///< the embeddings and kept block outputs (full width) the ladders keep
     int64_t sideActivationBytes = 0; ///< what autograd saves inside the side network
-    int64_t outputBytes = 0;      ///< logits, log-softmax and their gradients at the start of backward
+    int64_t outputBytes = 0;         ///< the saved log-softmax of the logits
+    /// What exists only for a moment on top of all that: at backward's start the gradients of
+    /// log-softmax and logits, or (whichever is larger) an attention layer's scores beside their
+    /// softmax and, in backward, their gradients.
+    int64_t transientBytes = 0;
 
     int64_t peakBytes() const
     {
-        return parameterBytes + optimizerBytes + gradientBytes + ladderInputBytes + sideActivationBytes
-               + outputBytes;
+        return parameterBytes + optimizerBytes + ladderInputBytes + sideActivationBytes + outputBytes + transientBytes;
     }
 };
 
 /// Counts LstMemoryEstimate for `backbone` with `options` on `shape` (no tensor is allocated).
-/// Assumes training mode with dropout > 0 in the side network (LibTorch keeps a 4-byte mask per
-/// dropped element) and no padding-free packing. Checked against the memory meter in
-/// tests/peft_lst/test_lst_memory.cpp (within 15%).
+/// Assumes training mode (dropout keeps its output and a 1-byte mask, as core/model's
+/// native_dropout does) and unpadded batches. The backbone's own transient working set (one
+/// block at a time, without autograd) is not counted: it passes before the side network's
+/// activations exist. Checked against the memory meter in tests/peft_lst/test_lst_memory.cpp
+/// (within 15%).
 LstMemoryEstimate estimateLstMemory(const T5Config &backbone, const LstOptions &options, const LstBatchShape &shape);
 
 } // namespace ladder
