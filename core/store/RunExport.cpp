@@ -47,6 +47,24 @@ double number(const json &value)
     return value.get<double>();
 }
 
+/// An integer field, range-checked: nlohmann's get<int>() converts a fraction or 1e300 with a
+/// cast that is undefined behaviour out of range (found by fuzz_run_import).
+template <typename Int>
+Int integer(const json &value)
+{
+    constexpr Int lowest = std::numeric_limits<Int>::min(), highest = std::numeric_limits<Int>::max();
+    if (value.is_number_unsigned()) {
+        if (value.get<std::uint64_t>() <= static_cast<std::uint64_t>(highest))
+            return static_cast<Int>(value.get<std::uint64_t>());
+    } else if (value.is_number_integer()) {
+        const std::int64_t read = value.get<std::int64_t>();
+        if (read >= lowest && read <= highest)
+            return static_cast<Int>(read);
+    }
+    throw Error("expected an integer from " + std::to_string(lowest) + " to " + std::to_string(highest) + ", found "
+        + value.dump());
+}
+
 json runToJson(const RunData &data)
 {
     const RunRecord &r = data.run;
@@ -98,7 +116,7 @@ RunData runFromJson(const json &in)
 {
     RunData data;
     RunRecord &r = data.run;
-    r.id = in.at("id").get<RunId>();
+    r.id = integer<RunId>(in.at("id"));
     r.name = in.at("name").get<std::string>();
     r.status = runStatusFromName(in.at("status").get<std::string>());
     r.createdAt = in.at("created_at").get<double>();
@@ -109,13 +127,13 @@ RunData runFromJson(const json &in)
     r.task = in.at("task").get<std::string>();
     r.configJson = in.at("config_json").get<std::string>();
     r.configHash = in.at("config_hash").get<std::string>();
-    r.seed = in.at("seed").get<std::int64_t>();
-    r.trainableParameters = in.at("trainable_parameters").get<std::int64_t>();
-    r.totalParameters = in.at("total_parameters").get<std::int64_t>();
+    r.seed = integer<std::int64_t>(in.at("seed"));
+    r.trainableParameters = integer<std::int64_t>(in.at("trainable_parameters"));
+    r.totalParameters = integer<std::int64_t>(in.at("total_parameters"));
     const json &host = in.at("host");
     r.host.hostName = host.at("name").get<std::string>();
     r.host.cpu = host.at("cpu").get<std::string>();
-    r.host.threads = host.at("threads").get<int>();
+    r.host.threads = integer<int>(host.at("threads"));
     r.host.libtorchVersion = host.at("libtorch_version").get<std::string>();
     r.host.appVersion = host.at("app_version").get<std::string>();
     r.notes = in.at("notes").get<std::string>();
@@ -128,19 +146,19 @@ RunData runFromJson(const json &in)
         std::vector<SeriesPoint> &points = data.series[name];
         points.reserve(steps.size());
         for (std::size_t i = 0; i < steps.size(); ++i)
-            points.push_back({ steps[i].get<std::int64_t>(), times[i].get<double>(), number(values[i]) });
+            points.push_back({ integer<std::int64_t>(steps[i]), times[i].get<double>(), number(values[i]) });
     }
     for (const json &s : in.at("memory"))
-        data.memory.push_back({ s.at("category").get<std::string>(), s.at("step").get<std::int64_t>(),
-            s.at("wall_time").get<double>(), s.at("bytes").get<std::int64_t>() });
+        data.memory.push_back({ s.at("category").get<std::string>(), integer<std::int64_t>(s.at("step")),
+            s.at("wall_time").get<double>(), integer<std::int64_t>(s.at("bytes")) });
     for (const json &e : in.at("evaluations"))
         data.evaluations.push_back({ e.at("split").get<std::string>(), e.at("metric").get<std::string>(),
-            e.at("step").get<std::int64_t>(), e.at("wall_time").get<double>(), number(e.at("value")) });
+            integer<std::int64_t>(e.at("step")), e.at("wall_time").get<double>(), number(e.at("value")) });
     for (const json &g : in.at("gates"))
-        data.gates.push_back({ g.at("layer").get<int>(), g.at("step").get<std::int64_t>(), number(g.at("value")) });
+        data.gates.push_back({ integer<int>(g.at("layer")), integer<std::int64_t>(g.at("step")), number(g.at("value")) });
     for (const json &c : in.at("checkpoints"))
         data.checkpoints.push_back(
-            { c.at("step").get<std::int64_t>(), c.at("wall_time").get<double>(), c.at("path").get<std::string>() });
+            { integer<std::int64_t>(c.at("step")), c.at("wall_time").get<double>(), c.at("path").get<std::string>() });
     return data;
 }
 
@@ -215,7 +233,7 @@ std::vector<RunId> importRunsJson(RunStore &store, const std::string &text, cons
         const json document = json::parse(text);
         if (!document.is_object() || document.value("format", "") != kFormat)
             throw Error("not a ladder run export (expected \"format\": \"ladder-runs\")");
-        const int version = document.at("version").get<int>();
+        const int version = integer<int>(document.at("version"));
         if (version > kFormatVersion)
             throw Error("export format version " + std::to_string(version)
                 + " is newer than this build of ladder reads (" + std::to_string(kFormatVersion) + "); update ladder");

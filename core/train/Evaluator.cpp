@@ -10,11 +10,10 @@ torch::Tensor scoreCandidate(FineTuningModel &model, const T5Inputs &sourceBatch
     const int64_t rows = sourceBatch.inputIds.size(0);
     const auto device = sourceBatch.inputIds.device();
     torch::Tensor labels = torch::tensor(candidate, torch::kLong).to(device).unsqueeze(0).expand({rows, -1}).contiguous();
-    // Decoder inputs = labels shifted right behind decoder_start (0), as the model would do,
-    // but passed explicitly so the forward skips the loss it does not need.
+    // Labels in, so every method derives its decoder inputs as in training (shift right behind
+    // decoder_start); the loss it also computes is small next to the logits.
     T5Inputs inputs = sourceBatch;
-    inputs.labels = torch::Tensor();
-    inputs.decoderInputIds = torch::cat({torch::zeros({rows, 1}, labels.options()), labels.narrow(1, 0, labels.size(1) - 1)}, 1);
+    inputs.labels = labels;
     const T5Output out = model.forward(inputs);
     const torch::Tensor logProbs = torch::log_softmax(out.logits.to(torch::kFloat), -1);
     return logProbs.gather(-1, labels.unsqueeze(-1)).squeeze(-1).sum(-1);

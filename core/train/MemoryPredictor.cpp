@@ -131,6 +131,9 @@ MemoryPrediction predictTrainingMemory(const T5Config &backbone, const MethodCon
         // and the up-projection's input and output.
         floats += b * ts * (keptEncoder + 1) * shape.d + b * tt * (keptDecoder + 1) * shape.d;
         floats += b * tt * (sideShape.d + shape.d);
+        // The frozen backbone runs without a graph, but one block's temporaries (attention
+        // scores and the feed-forward's inner activation) are alive next to the kept inputs.
+        floats += b * shape.heads * ts * ts + b * ts * (shape.gated ? 3 : 1) * shape.ff;
         break;
     }
     }

@@ -110,6 +110,12 @@ private Q_SLOTS:
                                       << QStringLiteral("not a ladder run export");
         QTest::newRow("newer version") << QByteArray(R"({"format": "ladder-runs", "version": 9, "runs": []})")
                                        << QStringLiteral("version 9 is newer");
+        // Found by fuzz_run_import: nlohmann's get<int>() of 1e300 is undefined behaviour.
+        QTest::newRow("version not an int") << QByteArray(R"({"format": "ladder-runs", "version": 1e300, "runs": []})")
+                                            << QStringLiteral("expected an integer");
+        QTest::newRow("id beyond int64")
+            << QByteArray(R"({"format": "ladder-runs", "version": 1, "runs": [{"id": 1e300}]})")
+            << QStringLiteral("run #0 of the export: expected an integer");
         QTest::newRow("second run broken")
             << QByteArray(R"({"format": "ladder-runs", "version": 1, "runs": [FIRST, {"id": 2}]})")
             << QStringLiteral("run #1");

@@ -14,22 +14,20 @@ namespace {
 struct Keeps
 {
     double value;   ///< one activation value (bytesPerValue)
-    double dropout; ///< a dropout: its output and a 1-byte mask (native_dropout); 0 when p = 0
+    double dropout; ///< a dropout: its output and a 1-byte mask (core/model t5Dropout); 0 when p = 0
     double norm;    ///< RMSNorm: normalised input, output and one more value per element
 };
 
 /// One self- or cross-attention sub-layer over `queries` tokens of width w attending to
 /// `keys` tokens: RMSNorm, q (and k, v when they come from this stream), merged heads, the
 /// softmax output and its dropout (`scores` = B·H·Tq·Tk elements), the residual's dropout and sum.
-double attentionBytes(const Keeps &k, double queries, double keys, double w, double inner, double scores,
-                      bool selfAttention)
+double attentionBytes(const Keeps &k, double queries, double keys, double w, double inner, double scores)
 {
     double bytes = k.norm * queries * w;
     bytes += k.value * (2 * queries * inner);                            // q, merged heads
     bytes += k.value * 2 * keys * inner;                                 // k, v (cross: over the encoder)
     bytes += (k.value + k.dropout) * scores;                             // softmax, dropped weights
     bytes += (k.dropout + k.value) * queries * w;                        // residual dropout and sum
-    (void)selfAttention;
     return bytes;
 }
 
@@ -74,11 +72,11 @@ LstMemoryEstimate estimateLstMemory(const T5Config &backbone, const LstOptions &
     // Per kept block: the ladder's output and the fused state, then the block's sub-layers.
     const double encoderScores = b * heads * ts * ts;
     const double encoderBlock = 2 * bytes * encoderTokens * w
-                                + attentionBytes(keeps, encoderTokens, encoderTokens, w, inner, encoderScores, true)
+                                + attentionBytes(keeps, encoderTokens, encoderTokens, w, inner, encoderScores)
                                 + feedForwardBytes(keeps, encoderTokens, w, ff, side.isGatedAct);
     const double decoderBlock = 2 * bytes * decoderTokens * w
-                                + attentionBytes(keeps, decoderTokens, decoderTokens, w, inner, b * heads * tt * tt, true)
-                                + attentionBytes(keeps, decoderTokens, encoderTokens, w, inner, b * heads * tt * ts, false)
+                                + attentionBytes(keeps, decoderTokens, decoderTokens, w, inner, b * heads * tt * tt)
+                                + attentionBytes(keeps, decoderTokens, encoderTokens, w, inner, b * heads * tt * ts)
                                 + feedForwardBytes(keeps, decoderTokens, w, ff, side.isGatedAct);
     // Each stack's first downsample output, final RMSNorm and dropout; the up-projection's
     // (rescaled) output at full width.

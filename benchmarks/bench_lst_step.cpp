@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -64,9 +65,11 @@ int main(int argc, char **argv)
     inputs.labels = torch::randint(2, config.vocabSize, {batch, target}, torch::kLong);
 
     std::vector<double> seconds;
+    std::vector<double> cpuSeconds; // process CPU time: a load-independent view on a busy machine
     int64_t peak = 0;
     for (int step = 0; step <= steps; ++step) {
         MemoryMeter::resetPeak();
+        const std::clock_t cpuStart = std::clock();
         const auto start = std::chrono::steady_clock::now();
         optimizer.zero_grad(); // LibTorch 1.13 sets gradients to none
         const torch::Tensor loss = full ? backbone->forward(inputs).loss : lst->forward(inputs).loss;
@@ -75,6 +78,7 @@ int main(int argc, char **argv)
         const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         if (step > 0) { // the first step allocates the optimizer state
             seconds.push_back(elapsed);
+            cpuSeconds.push_back(static_cast<double>(std::clock() - cpuStart) / CLOCKS_PER_SEC);
             peak = std::max(peak, MemoryMeter::snapshot().peakBytes);
         }
     }
@@ -94,6 +98,8 @@ int main(int argc, char **argv)
                 mib(afterBackward.peakBytes - before));
 
     std::sort(seconds.begin(), seconds.end());
+    std::sort(cpuSeconds.begin(), cpuSeconds.end());
+    std::printf("CPU time per step: median %.3f s (all threads together)\n", cpuSeconds[cpuSeconds.size() / 2]);
     std::printf("%s %s batch %lld source %lld target %lld: median %.3f s/step (min %.3f), peak %.1f MiB\n",
                 preset.c_str(), full ? "full" : ("lst layers " + layers).c_str(), static_cast<long long>(batch),
                 static_cast<long long>(source), static_cast<long long>(target), seconds[seconds.size() / 2],
