@@ -10,6 +10,7 @@
 #include "store/RunWriter.h"
 #include "train/RunConfig.h"
 #include "train/Trainer.h"
+#include "util/Error.h"
 
 #include <nlohmann/json.hpp>
 
@@ -230,19 +231,45 @@ struct TrainOptions
     std::string db;
     bool noDb = false;
     std::string resultsFile;
+    RunId resume = 0;
 };
+
+// `--resume RUN`: the run's own configuration, continued from its last checkpoint under the
+// same run id; the store drops the points recorded after that checkpoint.
+RunConfig prepareResumedRun(RunStore &store, RunId run)
+{
+    const ResumePoint point = store.prepareResume(run);
+    RunConfig config = RunConfig::fromJson(point.run.configJson, store.path() + ": run " + std::to_string(run));
+    config.train.resumeFrom = point.checkpoint ? point.checkpoint->path : std::string();
+    return config;
+}
 
 int runTrain(const TrainOptions &options)
 {
-    RunConfig config = RunConfig::fromFile(options.configPath);
-    for (const std::string &assignment : options.overrides)
-        config.applyOverride(assignment);
+    if (options.resume > 0 && options.noDb)
+        throw Error("--resume continues a run recorded in the store; it cannot be combined with --no-db");
+    if (options.resume == 0 && options.configPath.empty())
+        throw Error("a run configuration (CONFIG.json) or --resume RUN is required");
 
     std::unique_ptr<RunStore> store;
     std::unique_ptr<RunWriter> writer;
     RunId run = 0;
     std::string dbPath;
-    if (!options.noDb) {
+    RunConfig config;
+    if (options.resume > 0) {
+        dbPath = resolveDatabasePath(options.db);
+        store = std::make_unique<RunStore>(dbPath);
+        config = prepareResumedRun(*store, options.resume);
+        run = options.resume;
+    } else {
+        config = RunConfig::fromFile(options.configPath);
+    }
+    for (const std::string &assignment : options.overrides)
+        config.applyOverride(assignment);
+
+    if (options.resume > 0) {
+        writer = std::make_unique<RunWriter>(store->path(), run);
+    } else if (!options.noDb) {
         dbPath = resolveDatabasePath(options.db);
         store = std::make_unique<RunStore>(dbPath);
         RunRecord record;
@@ -295,7 +322,10 @@ Command addTrainCommand(CLI::App &app)
 {
     auto options = std::make_shared<TrainOptions>();
     CLI::App *command = app.add_subcommand("train", "Train one run described by a run configuration (docs/run-config.md)");
-    command->add_option("config", options->configPath, "Run configuration (JSON)")->required()->check(CLI::ExistingFile);
+    command->add_option("config", options->configPath, "Run configuration (JSON)")->check(CLI::ExistingFile);
+    command->add_option("--resume", options->resume,
+                        "Continue an interrupted run of the store from its last checkpoint, under the same id")
+        ->check(CLI::PositiveNumber);
     command->add_option("--set", options->overrides, "Override a setting: key.path=value (repeatable)");
     command->add_flag("--json", options->json, "Print the summary as one JSON object (and no progress)");
     command->add_flag("--quiet", options->quiet, "No progress line or log");
