@@ -60,7 +60,9 @@ bool bitIdentical(const torch::Tensor &a, const torch::Tensor &b)
         return false;
     const torch::Tensor ca = a.contiguous();
     const torch::Tensor cb = b.contiguous();
-    return ca.nbytes() == cb.nbytes() && std::memcmp(ca.data_ptr(), cb.data_ptr(), ca.nbytes()) == 0;
+    // An empty tensor's data_ptr() is null, and memcmp(nullptr, …, 0) is undefined (UBSan).
+    return ca.nbytes() == cb.nbytes()
+           && (ca.nbytes() == 0 || std::memcmp(ca.data_ptr(), cb.data_ptr(), ca.nbytes()) == 0);
 }
 
 std::string headerOf(const QByteArray &bytes)

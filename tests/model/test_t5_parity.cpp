@@ -133,7 +133,9 @@ private Q_SLOTS:
         Golden golden = loadGolden(config);
         runGoldenForward(golden).loss.backward();
         const std::string name = parameter.toStdString();
-        const torch::Tensor *weight = golden.loaded.model->named_parameters().find(name);
+        // Keep the dict: find() points into it (a temporary here was a use-after-free under ASan).
+        const auto parameters = golden.loaded.model->named_parameters();
+        const torch::Tensor *weight = parameters.find(name);
         QVERIFY2(weight, name.c_str());
         QVERIFY2(weight->grad().defined(), name.c_str());
         LADDER_VERIFY_GOLDEN(weight->grad(), golden.cases.at("grad." + name), "grad." + name);
