@@ -21,25 +21,9 @@ if ((${#TARGETS[@]} == 0)); then
 fi
 
 # What the fuzz preset needs (Qt is off there): the compiler and libFuzzer, and core's libraries.
-PACKAGES=(
-    clang-14 libclang-rt-14-dev lld-14
-    cmake ninja-build pkg-config
+source "$ROOT/scripts/packages.sh"
+install_missing_packages fuzz clang-14 libclang-rt-14-dev lld-14 cmake ninja-build pkg-config \
     libtorch-dev libopenblas0-openmp libsentencepiece-dev libsqlite3-dev nlohmann-json3-dev libcli11-dev
-)
-missing=()
-for pkg in "${PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
-done
-if ((${#missing[@]})); then
-    echo "fuzz: installing ${missing[*]}"
-    SUDO=""
-    if [ "$(id -u)" -ne 0 ]; then
-        command -v sudo >/dev/null || { echo "fuzz: need root or sudo to install packages" >&2; exit 1; }
-        SUDO="sudo"
-    fi
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
 
 cd "$ROOT"
 [ -f "$BUILD_DIR/build.ninja" ] || cmake --preset fuzz

@@ -18,29 +18,8 @@ BUILD_DIR="$ROOT/build-asan"
 # the trainer tests, whose preset runs train a vocabulary through it.
 NOT_SANITIZED='^(test_workbench|test_tokenizer|test_trainer|test_trainer_learning)$'
 
-PACKAGES=(
-    build-essential cmake ninja-build pkg-config
-    libtorch-dev libopenblas0-openmp
-    qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
-    libqcustomplot-dev
-    libsentencepiece-dev
-    libsqlite3-dev nlohmann-json3-dev libcli11-dev
-    wordnet-base
-)
-missing=()
-for pkg in "${PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
-done
-if ((${#missing[@]})); then
-    echo "sanitize: installing ${missing[*]}"
-    SUDO=""
-    if [ "$(id -u)" -ne 0 ]; then
-        command -v sudo >/dev/null || { echo "sanitize: need root or sudo to install packages" >&2; exit 1; }
-        SUDO="sudo"
-    fi
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
+source "$ROOT/scripts/packages.sh"
+install_missing_packages sanitize "${LADDER_BUILD_PACKAGES[@]}"
 
 cd "$ROOT"
 # Always (re)configure, so the test list below matches the sources (a few seconds when configured).

@@ -39,4 +39,21 @@ torch::Tensor causalMaskBias(int64_t queryLength, int64_t keyLength,
     return (1.0 - allowed) * maskedScore(dtype);
 }
 
+torch::Tensor selfAttentionBias(const T5AttentionImpl &owner, bool isDecoder, int64_t queryLength,
+                                int64_t pastLength, const torch::Tensor &attentionMask, torch::Dtype dtype)
+{
+    const int64_t keyLength = pastLength + queryLength;
+    torch::Tensor bias = owner.computePositionBias(queryLength, keyLength, pastLength);
+    if (bias.scalar_type() != dtype)
+        bias = bias.to(dtype);
+    if (isDecoder) {
+        // One new query over a cache may see every key: the causal mask is all zeros then.
+        if (queryLength > 1 || attentionMask.defined())
+            bias = bias + causalMaskBias(queryLength, keyLength, attentionMask, dtype, bias.device());
+    } else if (attentionMask.defined()) {
+        bias = bias + paddingMaskBias(attentionMask, dtype);
+    }
+    return bias;
+}
+
 } // namespace ladder

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "model/T5Attention.h"
+
 #include <torch/torch.h>
 
 namespace ladder {
@@ -20,5 +22,11 @@ torch::Tensor paddingMaskBias(const torch::Tensor &attentionMask, torch::Dtype d
 torch::Tensor causalMaskBias(int64_t queryLength, int64_t keyLength,
                              const torch::Tensor &decoderAttentionMask, torch::Dtype dtype,
                              const torch::Device &device);
+
+/// A stack's self-attention bias: the relative-position bias of `owner` (the stack's first
+/// attention, which holds the table) plus the causal mask (decoder) or the padding mask
+/// (encoder), [B or 1, H, Tq, past + Tq]. Shared by the backbone stacks and LST's side stacks.
+torch::Tensor selfAttentionBias(const T5AttentionImpl &owner, bool isDecoder, int64_t queryLength,
+                                int64_t pastLength, const torch::Tensor &attentionMask, torch::Dtype dtype);
 
 } // namespace ladder

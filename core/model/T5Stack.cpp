@@ -36,19 +36,8 @@ torch::Tensor T5StackImpl::selfAttentionBias(int64_t queryLength, int64_t pastLe
                                              const torch::Tensor &attentionMask,
                                              torch::Dtype dtype) const
 {
-    const int64_t keyLength = pastLength + queryLength;
-    torch::Tensor bias = m_blocks.front()->selfAttention->SelfAttention->computePositionBias(
-        queryLength, keyLength, pastLength);
-    if (bias.scalar_type() != dtype)
-        bias = bias.to(dtype);
-    if (m_isDecoder) {
-        // One new query over a cache may see every key: the causal mask is all zeros then.
-        if (queryLength > 1 || attentionMask.defined())
-            bias = bias + causalMaskBias(queryLength, keyLength, attentionMask, dtype, bias.device());
-    } else if (attentionMask.defined()) {
-        bias = bias + paddingMaskBias(attentionMask, dtype);
-    }
-    return bias;
+    return ladder::selfAttentionBias(*m_blocks.front()->selfAttention->SelfAttention, m_isDecoder, queryLength,
+                                     pastLength, attentionMask, dtype);
 }
 
 T5StackOutput T5StackImpl::forward(const torch::Tensor &inputsEmbeds,

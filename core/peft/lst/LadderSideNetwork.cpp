@@ -106,18 +106,8 @@ torch::Tensor LadderSideStackImpl::gate(int64_t layer) const
 torch::Tensor LadderSideStackImpl::positionBias(int64_t queryLength, int64_t pastLength,
                                                 const torch::Tensor &attentionMask, torch::Dtype dtype) const
 {
-    const int64_t keyLength = pastLength + queryLength;
-    torch::Tensor bias = m_blocks.front()->selfAttention->SelfAttention->computePositionBias(
-        queryLength, keyLength, pastLength);
-    if (bias.scalar_type() != dtype)
-        bias = bias.to(dtype);
-    if (m_isDecoder) {
-        if (queryLength > 1 || attentionMask.defined())
-            bias = bias + causalMaskBias(queryLength, keyLength, attentionMask, dtype, bias.device());
-    } else if (attentionMask.defined()) {
-        bias = bias + paddingMaskBias(attentionMask, dtype);
-    }
-    return bias;
+    return selfAttentionBias(*m_blocks.front()->selfAttention->SelfAttention, m_isDecoder, queryLength, pastLength,
+                             attentionMask, dtype);
 }
 
 torch::Tensor LadderSideStackImpl::forward(const torch::Tensor &embeddings,
