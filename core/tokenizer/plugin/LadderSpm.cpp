@@ -213,7 +213,11 @@ int32_t train(const LadderSpmTrainOptions *options, char **error)
             {"hard_vocab_limit", options->hardVocabLimit ? "true" : "false"},
             {"input_sentence_size", std::to_string(options->inputSentenceSize)},
             {"num_threads", std::to_string(options->numThreads)},
-            {"minloglevel", options->quiet ? "1" : "0"},
+            // Quiet means silent, warnings included: sentencepiece logs through std::cerr, and under
+            // RTLD_DEEPBIND its std::cerr binds to libstdc++'s own, never-constructed object rather
+            // than the executable's copy-relocated one, so the first warning (the BPE trainer's "No
+            // valid symbol found" when a small text runs out of merges) crashes the process.
+            {"minloglevel", options->quiet ? "3" : "0"},
             // T5's layout: pad 0, eos 1, unk 2 and no bos.
             {"pad_id", "0"},
             {"eos_id", "1"},
