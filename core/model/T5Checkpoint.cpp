@@ -50,7 +50,8 @@ StateDictLoadOptions t5LoadOptions(const T5Config &config)
 LoadedT5 loadT5(const std::string &dir)
 {
     const fs::path folder(dir);
-    if (!fs::is_directory(folder))
+    std::error_code ec;
+    if (!fs::is_directory(folder, ec))
         throw Error::inFile(dir, "is not a folder; expected a HuggingFace model folder with "
                                  "config.json and model.safetensors");
     LoadedT5 loaded;

@@ -80,7 +80,8 @@ TrainingPosition readCheckpoint(const std::string &folder, FineTuningModel &mode
 {
     const fs::path dir(folder);
     const fs::path positionFile = dir / "position.json";
-    if (!fs::is_regular_file(positionFile))
+    std::error_code ec;
+    if (!fs::is_regular_file(positionFile, ec))
         throw Error(folder + ": not a checkpoint folder (no position.json; expected a folder written by "
                              "train.checkpoint_every, such as <output_dir>/checkpoint-100)");
     TrainingPosition position;
@@ -98,6 +99,17 @@ TrainingPosition readCheckpoint(const std::string &folder, FineTuningModel &mode
     } catch (const nlohmann::json::exception &e) {
         throw Error(positionFile.string() + ": malformed checkpoint position: " + e.what());
     }
+    // The trainer indexes its epoch order with these: a hand-edited or corrupted file must not
+    // reach it with a negative count.
+    auto require = [&](bool valid, const char *what) {
+        if (!valid)
+            throw Error(positionFile.string() + ": malformed checkpoint position: " + what);
+    };
+    require(position.step >= 0, "\"step\" must be >= 0");
+    require(position.epoch >= 0, "\"epoch\" must be >= 0");
+    require(position.microBatch >= 0, "\"micro_batch\" must be >= 0");
+    require(position.bestStep >= -1 && position.bestStep <= position.step,
+        "\"best_step\" must be -1 (no validation yet) or a step between 0 and \"step\"");
     model.loadTrainedState(readSafetensors((dir / "trained.safetensors").string()));
     try {
         torch::serialize::InputArchive archive;

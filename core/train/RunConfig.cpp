@@ -181,7 +181,7 @@ const std::vector<Field> &trainFields()
         intField<T>("eval_every", "Evaluate on the validation split every N steps (0: at epoch ends only).",
             &T::evalEvery, s, cs),
         intField<T>("threads", "Intra-op threads; 0: one per core.", &T::threads, s, cs),
-        stringField<T>("precision", "fp32 (bf16 is refused on CPU LibTorch 1.13).", &T::precision, s, cs),
+        stringField<T>("precision", "fp32, or bf16: mixed precision (fp32 weights and optimizer state; matrix products and the activations they keep in bf16).", &T::precision, s, cs),
         stringField<T>("device", "cpu or cuda.", &T::device, s, cs),
         intField<T>("grad_accumulation", "Micro-batches per optimizer step.", &T::gradAccumulation, s, cs),
         numberField<T>("max_grad_norm", "Clip the global gradient norm to this; 0: no clipping.", &T::maxGradNorm, s,

@@ -51,7 +51,7 @@ struct TrainSettings
     uint64_t seed = 0;               ///< seeds weights, method init, dropout and data order
     int64_t evalEvery = 200;         ///< evaluate every N steps (0: only at epoch end)
     int threads = 0;                 ///< intra-op threads; 0: one per core
-    std::string precision = "fp32";  ///< fp32 (bf16 is refused on this build, see docs)
+    std::string precision = "fp32";  ///< fp32, or bf16 mixed precision (autocast)
     std::string device = "cpu";      ///< cpu or cuda
     int64_t gradAccumulation = 1;    ///< micro-batches per optimizer step
     double maxGradNorm = 1.0;        ///< global gradient-norm clip; 0: none

@@ -12,6 +12,7 @@
 #include "train/Evaluator.h"
 #include "train/LrSchedule.h"
 #include "train/MemoryAccounting.h"
+#include "train/MixedPrecision.h"
 #include "train/TaskData.h"
 #include "train/Vocabulary.h"
 #include "util/Error.h"
@@ -103,21 +104,20 @@ private:
     TrainingPosition m_position;
     std::vector<std::vector<int64_t>> m_epochOrder;
     int64_t m_orderEpoch = -1;
+    bool m_bf16 = false; ///< train.precision "bf16": forward passes under autocast
     MemoryBreakdown m_weights;
 };
 
 void TrainingRun::prepare()
 {
     const TrainSettings &train = m_config.train;
-    if (train.precision == "bf16")
-        throw Error("train.precision: bf16 training is not available in this build: LibTorch 1.13 has no CPU "
-                    "autocast, and this trainer does not yet keep a bf16 copy of the frozen weights. Use \"fp32\".");
     if (train.device == "cuda") {
         if (!torch::cuda::is_available())
             throw Error("train.device: \"cuda\" was asked for, but this LibTorch has no CUDA device available "
                         "(build against a CUDA LibTorch, or use \"cpu\")");
         m_device = torch::Device(torch::kCUDA);
     }
+    m_bf16 = train.precision == "bf16";
     const int threads = configureThreads(train.threads);
     log("threads: " + std::to_string(threads));
 
@@ -280,7 +280,11 @@ std::optional<EvaluationResult> TrainingRun::evaluate(const std::string &split, 
     setup.maxTargetLength = std::min<int64_t>(m_config.train.maxTargetLength, 16);
     setup.device = m_device;
     setup.stop = &m_control.stop;
-    const auto predictions = predictTargets(*m_model, data, indices, setup);
+    std::optional<std::vector<std::string>> predictions;
+    {
+        AutocastScope autocast(m_bf16, m_device);
+        predictions = predictTargets(*m_model, data, indices, setup);
+    }
     m_model->module().train();
     if (!predictions)
         throw RunStopped{};
@@ -341,7 +345,11 @@ void TrainingRun::trainLoop()
             batch.inputs.inputIds = batch.inputs.inputIds.to(m_device);
             batch.inputs.attentionMask = batch.inputs.attentionMask.to(m_device);
             batch.inputs.labels = batch.inputs.labels.to(m_device);
-            const T5Output out = m_model->forward(batch.inputs);
+            T5Output out;
+            {
+                AutocastScope autocast(m_bf16, m_device);
+                out = m_model->forward(batch.inputs);
+            }
             const double loss = out.loss.item<double>();
             if (!std::isfinite(loss)) {
                 std::ostringstream message;

@@ -6,7 +6,11 @@
 
 #include <QtTest>
 
+#include <algorithm>
+#include <chrono>
+#include <cmath>
 #include <fstream>
+#include <thread>
 
 using namespace ladder;
 using namespace ladder::testing;
@@ -138,15 +142,82 @@ private Q_SLOTS:
         QVERIFY2(result.message.find(path + ":3") != std::string::npos, result.message.c_str());
     }
 
-    void bf16IsRefusedWithAReason()
+    void bf16RunsTheForwardUnderAutocast()
     {
-        RunConfig config = tinyRun(MethodKind::Lst, 2);
+        RunConfig config = tinyRun(MethodKind::Lora, 3);
+        RecordingObserver fp32Observer;
+        RunControl control;
+        const TrainResult fp32 = Trainer::run(config, fp32Observer, control);
+        QVERIFY2(fp32.status == TrainerStatus::Finished, fp32.message.c_str());
+
         config.train.precision = "bf16";
+        config.train.evalEvery = 3;
+        RecordingObserver bf16Observer;
+        const TrainResult bf16 = Trainer::run(config, bf16Observer, control);
+        QVERIFY2(bf16.status == TrainerStatus::Finished, bf16.message.c_str());
+        QCOMPARE(bf16.losses.size(), std::size_t(3));
+        // Same weights and batch: bf16 products (8 significant bits) move the first loss a little,
+        // not a lot. Bit-equal would mean autocast never took effect.
+        const double relative = std::abs(bf16.losses.front() - fp32.losses.front()) / fp32.losses.front();
+        QVERIFY2(relative > 0.0, "bf16 produced exactly the fp32 loss: autocast did not take effect");
+        QVERIFY2(relative < 0.02, std::to_string(relative).c_str());
+        // Weights, gradients and AdamW state stay fp32: the static categories are unchanged.
+        QCOMPARE(bf16Observer.memories.back().trainableWeights, fp32Observer.memories.back().trainableWeights);
+        QCOMPARE(bf16Observer.memories.back().optimizerState, fp32Observer.memories.back().optimizerState);
+        QVERIFY(bf16.finalValidation.has_value());
+    }
+
+    void pauseHoldsTheRunUntilResumed()
+    {
+        RunConfig config = tinyRun(MethodKind::BitFit, 4);
         RecordingObserver observer;
         RunControl control;
+        std::thread releaser;
+        observer.onStep = [&](const StepMetrics &metrics) {
+            if (metrics.step == 2) {
+                control.setPaused(true);
+                releaser = std::thread([&control] {
+                    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+                    control.setPaused(false);
+                });
+            }
+        };
+        const auto start = std::chrono::steady_clock::now();
         const TrainResult result = Trainer::run(config, observer, control);
+        const auto waited = std::chrono::steady_clock::now() - start;
+        releaser.join();
+        QVERIFY2(result.status == TrainerStatus::Finished, result.message.c_str());
+        QCOMPARE(result.steps, int64_t(4));
+        QVERIFY(waited >= std::chrono::milliseconds(300));
+        // Paused after step 2, then running again, then finished.
+        const auto paused = std::find(observer.statuses.begin(), observer.statuses.end(), TrainerStatus::Paused);
+        QVERIFY(paused != observer.statuses.end());
+        QVERIFY(paused + 1 != observer.statuses.end());
+        QCOMPARE(*(paused + 1), TrainerStatus::Running);
+        QCOMPARE(observer.statuses.back(), TrainerStatus::Finished);
+    }
+
+    void corruptCheckpointPositionIsAnErrorNamingTheFile()
+    {
+        QTemporaryDir out;
+        RunConfig config = tinyRun(MethodKind::BitFit, 2);
+        config.train.checkpointEvery = 2;
+        config.train.outputDir = out.path().toStdString();
+        RecordingObserver first;
+        RunControl control;
+        QVERIFY(Trainer::run(config, first, control).status == TrainerStatus::Finished);
+        QCOMPARE(first.checkpoints.size(), std::size_t(1));
+        const std::string position = first.checkpoints.front().second + "/position.json";
+        {
+            std::ofstream rewrite(position, std::ios::trunc);
+            rewrite << R"({"step": 1, "epoch": 0, "micro_batch": -5, "best_score": 0, "best_step": -1})";
+        }
+        config.train.resumeFrom = first.checkpoints.front().second;
+        RecordingObserver second;
+        const TrainResult result = Trainer::run(config, second, control);
         QCOMPARE(result.status, TrainerStatus::Failed);
-        QVERIFY2(result.message.find("fp32") != std::string::npos, result.message.c_str());
+        QVERIFY2(result.message.find(position) != std::string::npos, result.message.c_str());
+        QVERIFY2(result.message.find("micro_batch") != std::string::npos, result.message.c_str());
     }
 
     void gradientAccumulationCountsMicroBatches()
