@@ -3,10 +3,10 @@
 // `ladder info` reports the configuration and parameter counts; bad input is one line and a
 // non-zero exit.
 
+#include "CliRunner.h"
 #include "GoldenT5.h"
 #include "io/Safetensors.h"
 
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -14,25 +14,8 @@
 
 namespace {
 
-struct CliResult
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-CliResult runLadder(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(LADDER_BIN_DIR "/ladder"), arguments);
-    CliResult result;
-    if (!process.waitForFinished(120000))
-        return result;
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
-}
+using ladder::test::CliResult;
+using ladder::test::runLadder;
 
 QString golden(const QString &config, const char *file = nullptr)
 {
