@@ -209,7 +209,7 @@ int showRunText(const RunStore &store, const RunSummary &summary)
 {
     const RunRecord &run = summary.run;
     auto line = [](const char *label, const std::string &value) {
-        std::cout << std::left << std::setw(18) << label << value << '\n';
+        std::cout << std::left << std::setw(24) << label << value << '\n';
     };
     line("run", std::to_string(run.id) + (run.name.empty() ? "" : "  " + run.name));
     line("status", runStatusName(run.status));

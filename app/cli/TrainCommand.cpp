@@ -4,11 +4,10 @@
 
 #include "Commands.h"
 
-#include "runtime/BuildInfo.h"
 #include "store/DataLocation.h"
 #include "store/RunStore.h"
-#include "store/RunWriter.h"
 #include "train/RunConfig.h"
+#include "train/RunRecorder.h"
 #include "train/Trainer.h"
 #include "util/Error.h"
 
@@ -54,77 +53,19 @@ std::string duration(double seconds)
     return out.str();
 }
 
-RunStatus storeStatus(TrainerStatus status)
-{
-    switch (status) {
-    case TrainerStatus::Finished:
-        return RunStatus::Finished;
-    case TrainerStatus::Stopped:
-        return RunStatus::Stopped;
-    default:
-        return RunStatus::Failed;
-    }
-}
-
-/// Prints progress to stderr and forwards every record to the run database.
+/// Prints progress to stderr (the store gets its records from a RunRecorder beside it).
 class CliObserver : public TrainerObserver
 {
 public:
-    CliObserver(bool quiet, RunWriter *writer, RunStore *store, RunId run)
-        : m_quiet(quiet), m_tty(::isatty(STDERR_FILENO) != 0), m_writer(writer), m_store(store), m_run(run)
-    {
-    }
+    explicit CliObserver(bool quiet) : m_quiet(quiet), m_tty(::isatty(STDERR_FILENO) != 0) {}
 
     void prepared(const RunPreparation &p) override
     {
-        if (m_store != nullptr)
-            m_store->setParameterCounts(m_run, p.trainableParameters, p.totalParameters);
         say("task " + p.task + "; " + std::to_string(p.trainableParameters) + " of "
             + std::to_string(p.totalParameters) + " parameters train; " + std::to_string(p.totalSteps) + " steps");
     }
-    void stepFinished(const StepMetrics &m) override
-    {
-        m_last = m;
-        if (m_writer != nullptr) {
-            m_writer->addMetric("loss", m.step, m.loss);
-            m_writer->addMetric("learning_rate", m.step, m.learningRate);
-            m_writer->addMetric("grad_norm", m.step, m.gradientNorm);
-            m_writer->addMetric(kThroughputSeries, m.step, m.samplesPerSecond);
-            m_writer->addMetric("tokens_per_second", m.step, m.tokensPerSecond);
-        }
-    }
-    void memoryMeasured(int64_t step, const MemoryBreakdown &memory) override
-    {
-        if (m_writer != nullptr) {
-            const std::pair<const char *, int64_t> categories[] = {{"frozen_weights", memory.frozenWeights},
-                {"trainable_weights", memory.trainableWeights}, {"gradients", memory.gradients},
-                {"optimizer_state", memory.optimizerState}, {"activations", memory.activations},
-                {"tensor_peak", memory.peak}, {"rss", memory.rss}};
-            for (const auto &[category, bytes] : categories)
-                m_writer->addMemory({category, step, 0, bytes});
-        }
-        progress(memory.peak);
-    }
-    void evaluated(const EvaluationResult &result) override
-    {
-        if (m_writer != nullptr) {
-            for (const MetricValue &metric : result.evaluation.metrics)
-                m_writer->addEvaluation({result.split, metric.name, result.step, 0, metric.value});
-            m_writer->addEvaluation({result.split, "score", result.step, 0, result.evaluation.score});
-        }
-    }
-    void gatesMeasured(int64_t step, const std::vector<double> &gates) override
-    {
-        if (m_writer != nullptr) {
-            for (std::size_t i = 0; i < gates.size(); ++i)
-                m_writer->addGate({static_cast<int>(i), step, gates[i]});
-        }
-    }
-    void checkpointWritten(int64_t step, const std::string &path) override
-    {
-        if (m_writer != nullptr)
-            m_writer->addCheckpoint({step, 0, path});
-    }
+    void stepFinished(const StepMetrics &m) override { m_last = m; }
+    void memoryMeasured(int64_t, const MemoryBreakdown &memory) override { progress(memory.peak); }
     void logLine(const std::string &line) override { say(line); }
 
     void endProgress()
@@ -161,9 +102,6 @@ private:
     bool m_quiet;
     bool m_tty;
     bool m_progressShown = false;
-    RunWriter *m_writer;
-    RunStore *m_store;
-    RunId m_run;
     StepMetrics m_last;
 };
 
@@ -251,41 +189,30 @@ int runTrain(const TrainOptions &options)
     if (options.resume == 0 && options.configPath.empty())
         throw Error("a run configuration (CONFIG.json) or --resume RUN is required");
 
-    std::unique_ptr<RunStore> store;
-    std::unique_ptr<RunWriter> writer;
     RunId run = 0;
     std::string dbPath;
     RunConfig config;
     if (options.resume > 0) {
         dbPath = resolveDatabasePath(options.db);
-        store = std::make_unique<RunStore>(dbPath);
-        config = prepareResumedRun(*store, options.resume);
+        RunStore store(dbPath);
+        config = prepareResumedRun(store, options.resume);
         run = options.resume;
     } else {
         config = RunConfig::fromFile(options.configPath);
     }
     for (const std::string &assignment : options.overrides)
         config.applyOverride(assignment);
-
-    if (options.resume > 0) {
-        writer = std::make_unique<RunWriter>(store->path(), run);
-    } else if (!options.noDb) {
+    if (options.resume == 0 && !options.noDb) {
         dbPath = resolveDatabasePath(options.db);
-        store = std::make_unique<RunStore>(dbPath);
-        RunRecord record;
-        record.name = config.name;
-        record.method = methodName(config.method.kind);
-        record.backbone = config.backbone.path.empty() ? config.backbone.preset : config.backbone.path;
-        record.task = config.task.kind + "/" + (config.task.kind == "file" ? config.task.train : config.task.name);
-        record.configJson = config.toJson();
-        record.seed = static_cast<int64_t>(config.train.seed);
-        record.host = currentHostFacts();
-        record.host.libtorchVersion = libtorchVersion();
-        run = store->createRun(record);
-        writer = std::make_unique<RunWriter>(store->path(), run);
+        run = RunStore(dbPath).createRun(runRecordFor(config));
     }
 
-    CliObserver observer(options.quiet || options.json, writer.get(), store.get(), run);
+    std::unique_ptr<RunRecorder> recorder;
+    if (run > 0)
+        recorder = std::make_unique<RunRecorder>(dbPath, run);
+    CliObserver progress(options.quiet || options.json);
+    TrainerObserver nothing;
+    ObserverPair observer(progress, recorder ? static_cast<TrainerObserver &>(*recorder) : nothing);
     RunControl control;
     g_control = &control;
     auto previousInt = std::signal(SIGINT, stopOnSignal);
@@ -294,9 +221,9 @@ int runTrain(const TrainOptions &options)
     std::signal(SIGINT, previousInt);
     std::signal(SIGTERM, previousTerm);
     g_control = nullptr;
-    observer.endProgress();
-    if (writer)
-        writer->finish(storeStatus(result.status));
+    progress.endProgress();
+    if (recorder)
+        recorder->finish(result.status);
 
     const nlohmann::ordered_json summary = summaryJson(config, result, run, dbPath);
     if (!options.resultsFile.empty()) {

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "train/RunRecorder.h"
+
+#include "runtime/BuildInfo.h"
+#include "store/RunStore.h"
+#include "store/RunWriter.h"
+
+namespace ladder {
+
+RunRecord runRecordFor(const RunConfig &config)
+{
+    RunRecord record;
+    record.name = config.name;
+    record.method = methodName(config.method.kind);
+    record.backbone = config.backbone.path.empty() ? config.backbone.preset : config.backbone.path;
+    record.task = config.task.kind + "/" + (config.task.kind == "file" ? config.task.train : config.task.name);
+    record.configJson = config.toJson();
+    record.seed = static_cast<int64_t>(config.train.seed);
+    record.host = currentHostFacts();
+    record.host.libtorchVersion = libtorchVersion();
+    return record;
+}
+
+RunStatus storedRunStatus(TrainerStatus status)
+{
+    switch (status) {
+    case TrainerStatus::Finished:
+        return RunStatus::Finished;
+    case TrainerStatus::Stopped:
+        return RunStatus::Stopped;
+    default:
+        return RunStatus::Failed;
+    }
+}
+
+RunRecorder::RunRecorder(const std::string &databasePath, RunId run)
+    : m_store(std::make_unique<RunStore>(databasePath))
+    , m_writer(std::make_unique<RunWriter>(m_store->path(), run))
+    , m_run(run)
+{
+}
+
+RunRecorder::~RunRecorder() = default;
+
+void RunRecorder::prepared(const RunPreparation &p)
+{
+    m_store->setParameterCounts(m_run, p.trainableParameters, p.totalParameters);
+}
+
+void RunRecorder::stepFinished(const StepMetrics &m)
+{
+    m_writer->addMetric("loss", m.step, m.loss);
+    m_writer->addMetric("learning_rate", m.step, m.learningRate);
+    m_writer->addMetric("grad_norm", m.step, m.gradientNorm);
+    m_writer->addMetric(kThroughputSeries, m.step, m.samplesPerSecond);
+    m_writer->addMetric("tokens_per_second", m.step, m.tokensPerSecond);
+}
+
+void RunRecorder::memoryMeasured(int64_t step, const MemoryBreakdown &memory)
+{
+    const std::pair<const char *, int64_t> categories[] = {{"frozen_weights", memory.frozenWeights},
+        {"trainable_weights", memory.trainableWeights}, {"gradients", memory.gradients},
+        {"optimizer_state", memory.optimizerState}, {"activations", memory.activations},
+        {"tensor_peak", memory.peak}, {"rss", memory.rss}};
+    for (const auto &[category, bytes] : categories)
+        m_writer->addMemory({category, step, 0, bytes});
+}
+
+void RunRecorder::evaluated(const EvaluationResult &result)
+{
+    for (const MetricValue &metric : result.evaluation.metrics)
+        m_writer->addEvaluation({result.split, metric.name, result.step, 0, metric.value});
+    m_writer->addEvaluation({result.split, "score", result.step, 0, result.evaluation.score});
+}
+
+void RunRecorder::gatesMeasured(int64_t step, const std::vector<double> &gates)
+{
+    for (std::size_t i = 0; i < gates.size(); ++i)
+        m_writer->addGate({static_cast<int>(i), step, gates[i]});
+}
+
+void RunRecorder::checkpointWritten(int64_t step, const std::string &path)
+{
+    m_writer->addCheckpoint({step, 0, path});
+}
+
+void RunRecorder::finish(TrainerStatus status)
+{
+    m_writer->finish(storedRunStatus(status));
+}
+
+} // namespace ladder
