@@ -6,6 +6,7 @@
 #include "about/VersionPanel.h"
 #include "memory/MemoryMeter.h"
 #include "runtime/Threads.h"
+#include "store/DataLocation.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -35,6 +36,17 @@ int main(int argc, char *argv[])
     const QCommandLineOption versionOption(QStringList{QStringLiteral("v"), QStringLiteral("version")},
                                            QApplication::translate("main", "Print the versions of the application, Qt and LibTorch."));
     parser.addOption(versionOption);
+    const QCommandLineOption demoOption(QStringLiteral("demo"),
+        QApplication::translate("main", "Start the built-in demo run (LST on the polarity demo task) at once."));
+    parser.addOption(demoOption);
+    const QCommandLineOption dbOption(QStringLiteral("db"),
+        QApplication::translate("main", "Run database (default: $LADDER_DB or %1).")
+            .arg(QString::fromStdString(ladder::defaultDatabasePath())),
+        QStringLiteral("path"));
+    parser.addOption(dbOption);
+    const QCommandLineOption noDbOption(QStringLiteral("no-db"),
+        QApplication::translate("main", "Do not record runs in a database."));
+    parser.addOption(noDbOption);
     parser.process(app);
     if (parser.isSet(versionOption)) {
         QTextStream(stdout) << ladder::VersionPanel::versionText() << '\n';
@@ -42,7 +54,12 @@ int main(int argc, char *argv[])
     }
 
     ladder::configureThreads(0);
-    ladder::MainWindow window;
+    const QString database = parser.isSet(noDbOption)
+        ? QString()
+        : QString::fromStdString(ladder::resolveDatabasePath(parser.value(dbOption).toStdString()));
+    ladder::MainWindow window(database);
     window.show();
+    if (parser.isSet(demoOption))
+        window.startDemo();
     return QApplication::exec();
 }

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The run designer: backbone, method and its knobs, task and training settings, with the
+// memory predictor's estimate updated as the user edits — so a run that will not fit is seen
+// before it starts.
+#pragma once
+
+#include "train/RunConfig.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+
+namespace ladder {
+
+class RunDesigner : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RunDesigner)
+
+public:
+    explicit RunDesigner(QWidget *parent = nullptr);
+
+    /// Shows `config` in the form (method options that differ from their defaults included).
+    void setConfig(const RunConfig &config);
+    /// The run the form describes, or nullopt with `error` set when a field is invalid.
+    std::optional<RunConfig> config(QString *error = nullptr) const;
+
+    /// The built-in demo: LST on the default backbone and the polarity demo task, sized to
+    /// finish in about a minute on two cores.
+    static RunConfig demoConfig();
+
+Q_SIGNALS:
+    void configChanged();
+
+private:
+    void rebuildMethodOptions();
+    void updatePlan();
+
+    RunConfig m_loaded;              ///< what setConfig() showed: fields the form has no widget for
+    QComboBox *m_backbone = nullptr; ///< presets, then a chosen folder
+    QComboBox *m_method = nullptr;
+    QFormLayout *m_methodForm = nullptr;
+    QList<QPair<QString, QLineEdit *>> m_methodEdits;
+    QComboBox *m_task = nullptr;
+    QSpinBox *m_trainSize = nullptr;
+    QSpinBox *m_batchSize = nullptr;
+    QSpinBox *m_maxSteps = nullptr;
+    QDoubleSpinBox *m_learningRate = nullptr;
+    QSpinBox *m_evalEvery = nullptr;
+    QComboBox *m_precision = nullptr;
+    QSpinBox *m_seed = nullptr;
+    QLabel *m_plan = nullptr;
+};
+
+} // namespace ladder
