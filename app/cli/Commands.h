@@ -27,6 +27,10 @@ Command addRemoveCommand(CLI::App &app);
 Command addTrainCommand(CLI::App &app);
 Command addDataCommand(CLI::App &app);
 Command addPlanCommand(CLI::App &app);
+// Pretraining teaching backbones (PretrainCommand.cpp): `pretrain`.
+Command addPretrainCommand(CLI::App &app);
+// Benchmarks (BenchCommand.cpp): `bench memory`, `bench speed`.
+Command addBenchCommand(CLI::App &app);
 
 /// Adds the backbone choice every model command shares: `--model DIR` or `--preset NAME`.
 void addBackboneOptions(CLI::App &command, std::string &modelDir, std::string &preset);

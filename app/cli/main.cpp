@@ -31,7 +31,9 @@ int main(int argc, char **argv)
                                              cli::addRunsCommand(app),    cli::addShowCommand(app),
                                              cli::addExportCommand(app),  cli::addImportCommand(app),
                                              cli::addRemoveCommand(app),  cli::addTrainCommand(app),
-                                             cli::addDataCommand(app),    cli::addPlanCommand(app)};
+                                             cli::addDataCommand(app),    cli::addPlanCommand(app),
+                                             cli::addPretrainCommand(app),
+                                             cli::addBenchCommand(app)};
 
     try {
         app.parse(argc, argv);

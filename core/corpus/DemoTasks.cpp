@@ -108,6 +108,10 @@ const std::vector<std::pair<std::string, std::string>> kLexnameCategories = {{"n
     {"noun.plant", "plant"}, {"noun.food", "food"}, {"noun.artifact", "artifact"}, {"noun.person", "person"},
     {"verb.motion", "motion"}};
 
+/// One synset in kEvaluationShare is reserved for evaluation (isDemoEvaluationSynset()): enough
+/// for the default 200 + 200 held-out examples even in the smallest category (verb.motion).
+constexpr uint64_t kEvaluationShare = 5;
+
 int64_t share(int64_t total, std::size_t parts, std::size_t index)
 {
     // Spread total over parts as evenly as possible, the first parts taking the remainder.
@@ -121,20 +125,23 @@ DemoTask makeLexname(const std::vector<WordNetSynset> &synsets, const DemoTaskOp
     std::vector<Example> test, validation, train;
     for (std::size_t c = 0; c < kLexnameCategories.size(); ++c) {
         const int lexFile = lexFileNumber(kLexnameCategories[c].first);
-        std::vector<const WordNetSynset *> pool;
+        // Evaluation examples come from the reserved synsets only, training ones from the rest.
+        std::vector<const WordNetSynset *> evaluationPool, trainPool;
         for (const WordNetSynset &synset : synsets) {
             if (synset.lexFile == lexFile && !synset.definition().empty())
-                pool.push_back(&synset);
+                (isDemoEvaluationSynset(synset) ? evaluationPool : trainPool).push_back(&synset);
         }
-        random.shuffle(pool);
-        std::size_t next = 0;
-        auto take = [&](std::vector<Example> &into, int64_t count) {
+        random.shuffle(evaluationPool);
+        random.shuffle(trainPool);
+        std::size_t nextEvaluation = 0, nextTrain = 0;
+        auto take = [&](const std::vector<const WordNetSynset *> &pool, std::size_t &next, std::vector<Example> &into,
+                        int64_t count) {
             for (int64_t i = 0; i < count && next < pool.size(); ++i, ++next)
                 into.push_back(labelled({pool[next]->definition()}, kLexnameCategories[c].second, pool[next]->line));
         };
-        take(test, share(options.testSize, kLexnameCategories.size(), c));
-        take(validation, share(options.validationSize, kLexnameCategories.size(), c));
-        take(train, share(options.trainSize, kLexnameCategories.size(), c));
+        take(evaluationPool, nextEvaluation, test, share(options.testSize, kLexnameCategories.size(), c));
+        take(evaluationPool, nextEvaluation, validation, share(options.validationSize, kLexnameCategories.size(), c));
+        take(trainPool, nextTrain, train, share(options.trainSize, kLexnameCategories.size(), c));
     }
     random.shuffle(test);
     random.shuffle(validation);
@@ -154,15 +161,17 @@ DemoTask makeLexname(const std::vector<WordNetSynset> &synsets, const DemoTaskOp
 DemoTask makeGlossMatch(const std::vector<WordNetSynset> &synsets, const DemoTaskOptions &options)
 {
     DemoRandom random(options.seed);
-    std::vector<const WordNetSynset *> pool;
+    // Evaluation splits draw from the reserved synsets, training from the rest.
+    std::vector<const WordNetSynset *> evaluationPool, trainPool;
     for (const WordNetSynset &synset : synsets) {
         if ((synset.type == 'n' || synset.type == 'v') && !synset.definition().empty())
-            pool.push_back(&synset);
+            (isDemoEvaluationSynset(synset) ? evaluationPool : trainPool).push_back(&synset);
     }
-    random.shuffle(pool);
-    std::size_t next = 0;
+    random.shuffle(evaluationPool);
+    random.shuffle(trainPool);
+    std::size_t nextEvaluation = 0, nextTrain = 0;
     // Each split owns a disjoint slice of synsets, so no word or definition crosses splits.
-    auto build = [&](int64_t count) {
+    auto build = [&](const std::vector<const WordNetSynset *> &pool, std::size_t &next, int64_t count) {
         const std::size_t first = next;
         const std::size_t available = pool.size() - next;
         const std::size_t size = std::min(available, static_cast<std::size_t>(count));
@@ -195,13 +204,29 @@ DemoTask makeGlossMatch(const std::vector<WordNetSynset> &synsets, const DemoTas
     DemoTask task;
     task.name = "wordnet-gloss-match";
     task.format = genericTextToTextFormat("glossmatch", {"word", "gloss"}, {"no", "yes"}, false);
-    task.splits.test = dataset("demo wordnet-gloss-match, test", build(options.testSize));
-    task.splits.validation = dataset("demo wordnet-gloss-match, validation", build(options.validationSize));
-    task.splits.train = dataset("demo wordnet-gloss-match, train", build(options.trainSize));
+    task.splits.test = dataset("demo wordnet-gloss-match, test", build(evaluationPool, nextEvaluation, options.testSize));
+    task.splits.validation =
+        dataset("demo wordnet-gloss-match, validation", build(evaluationPool, nextEvaluation, options.validationSize));
+    task.splits.train = dataset("demo wordnet-gloss-match, train", build(trainPool, nextTrain, options.trainSize));
     return task;
 }
 
 } // namespace
+
+bool isDemoEvaluationSynset(const WordNetSynset &synset)
+{
+    // FNV-1a (64 bit) of "<data file letter><offset>": a fixed rule, independent of seeds and
+    // split sizes, that the demo tasks and the pretraining corpus both apply. Satellites ('s')
+    // live in data.adj, whose letter is 'a'; offsets are unique within one file.
+    const char file = synset.type == 's' ? 'a' : synset.type;
+    const std::string key = file + std::to_string(synset.offset);
+    uint64_t hash = 0xcbf29ce484222325ULL;
+    for (unsigned char c : key) {
+        hash ^= c;
+        hash *= 0x100000001b3ULL;
+    }
+    return hash % kEvaluationShare == 0;
+}
 
 const std::vector<DemoTaskInfo> &demoTaskInfos()
 {

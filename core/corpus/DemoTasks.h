@@ -47,7 +47,8 @@ struct DemoTask
 /// - `polarity`: short template sentences holding one positive or one negative adjective
 ///   (labels negative/positive); no files needed.
 /// - `wordnet-lexname`: classify a WordNet definition into one of six lexicographer
-///   categories (animal, plant, food, artifact, person, motion), balanced; held out by synset.
+///   categories (animal, plant, food, artifact, person, motion), balanced; held out by synset
+///   (isDemoEvaluationSynset()).
 /// - `wordnet-gloss-match`: a word and a definition — is it the word's own (yes) or another
 ///   synset's (no)? Balanced; every split draws words and definitions from its own synsets.
 const std::vector<DemoTaskInfo> &demoTaskInfos();
@@ -59,6 +60,13 @@ DemoTask makeDemoTask(const DemoTaskOptions &options);
 
 /// The WordNet demo tasks on already read synsets (tests use a small fixture).
 DemoTask makeWordNetDemoTask(const std::vector<WordNetSynset> &synsets, const DemoTaskOptions &options);
+
+/// The rule that keeps evaluation text out of pretraining. True for about one synset in five,
+/// chosen by a hash of its data file and offset — not by a seed or a split size, so every run
+/// and the pretraining corpus agree. The WordNet demo tasks draw validation and test examples
+/// only from these synsets and training examples only from the others; the pretraining corpus
+/// (WordNetCorpus.h) leaves them out entirely.
+bool isDemoEvaluationSynset(const WordNetSynset &synset);
 
 /// The categories of `wordnet-lexname`: lexicographer file names and their label words.
 const std::vector<std::pair<std::string, std::string>> &lexnameDemoCategories();

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <sstream>
+#include <system_error>
 
 namespace ladder {
 
@@ -179,7 +180,10 @@ std::vector<WordNetSynset> readWordNet(const std::string &dir)
     std::vector<WordNetSynset> all;
     for (const char *name : {"data.noun", "data.verb", "data.adj", "data.adv"}) {
         const fs::path path = fs::path(dir) / name;
-        if (!fs::is_regular_file(path))
+        // The error_code overload: an unreadable folder is a ladder::Error below, not a
+        // std::filesystem_error escaping to the caller.
+        std::error_code statError;
+        if (!fs::is_regular_file(path, statError))
             throw Error(path.string() + ": WordNet data file not found (the demo tasks read WordNet 3.0; on Debian "
                                         "install it with `apt install wordnet-base`, or point LADDER_WORDNET_DIR "
                                         "or the task's \"wordnet_dir\" at a folder holding data.noun, data.verb, "

@@ -126,6 +126,15 @@ std::string readEnum(const Json &value, Enum &target, const std::vector<std::pai
     return "expected one of " + joined(allowed) + ", got " + value.dump();
 }
 
+template<typename Enum>
+std::string enumName(Enum value, const std::vector<std::pair<Enum, std::string>> &names)
+{
+    for (const auto &entry : names)
+        if (entry.first == value)
+            return entry.second;
+    return names.front().second;
+}
+
 std::string trimmedWithoutSpaces(const std::string &text)
 {
     std::string out;
@@ -242,6 +251,10 @@ const std::vector<OptionSpec> &optionSpecs(MethodKind kind)
         = { { GateMode::Learnable, "learnable" }, { GateMode::Fixed, "fixed" } };
     static const std::vector<std::pair<SideInit, std::string>> inits
         = { { SideInit::Random, "random" }, { SideInit::Fisher, "fisher" }, { SideInit::Magnitude, "magnitude" } };
+    static const std::vector<std::pair<BackbonePrecision, std::string>> precisions
+        = { { BackbonePrecision::Fp32, "fp32" }, { BackbonePrecision::Bf16, "bf16" } };
+    static const std::vector<std::pair<SideAttention, std::string>> attentions
+        = { { SideAttention::Standard, "standard" }, { SideAttention::Recompute, "recompute" } };
     static const std::vector<OptionSpec> lst = {
         { "reduction", "Reduction factor r: the side network's d_model, d_ff and d_kv are the backbone's divided by r.",
             [](const MethodConfig &c) { return Json(c.lst.reduction); },
@@ -273,6 +286,16 @@ const std::vector<OptionSpec> &optionSpecs(MethodKind kind)
         { "dropout", "Dropout probability inside the side network during training.",
             [](const MethodConfig &c) { return Json(c.lst.dropout); },
             [](const Json &v, MethodConfig &c) { return readDouble(v, c.lst.dropout, 0.0, 1.0, true); } },
+        { "backbone_dtype",
+            "Number format of the frozen backbone's weights and of the ladder inputs it hands the side network: "
+            "fp32, or bf16 (half the bytes; the side network stays fp32).",
+            [](const MethodConfig &c) { return Json(enumName(c.lst.backbonePrecision, precisions)); },
+            [](const Json &v, MethodConfig &c) { return readEnum(v, c.lst.backbonePrecision, precisions); } },
+        { "side_attention",
+            "What the side network's attention keeps for backward: \"standard\" (the heads x len x len "
+            "probabilities) or \"recompute\" (only q, k, v; the probabilities are recomputed in backward).",
+            [](const MethodConfig &c) { return Json(enumName(c.lst.sideAttention, attentions)); },
+            [](const Json &v, MethodConfig &c) { return readEnum(v, c.lst.sideAttention, attentions); } },
     };
     switch (kind) {
     case MethodKind::Full:

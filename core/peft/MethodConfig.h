@@ -46,6 +46,15 @@ enum class SideInit { Random, Fisher, Magnitude };
 /// How a kept layer's ladder output is mixed into the side state.
 enum class GateMode { Learnable, Fixed };
 
+/// The number format the frozen LST backbone's weights (and so its block outputs, the ladders'
+/// saved inputs) are kept in. The backbone never updates, so it needs no fp32 master copy.
+enum class BackbonePrecision { Fp32, Bf16 };
+
+/// How the LST side network's attention keeps what its backward needs: "standard" saves the
+/// heads × len × len probabilities (and their dropout mask) per layer; "recompute" saves only
+/// q, k, v and recomputes the probabilities in backward, a batch chunk at a time.
+enum class SideAttention { Standard, Recompute };
+
 /// Ladder Side-Tuning (LST-SPEC.md §1).
 struct LstOptions
 {
@@ -59,6 +68,10 @@ struct LstOptions
     SideInit init = SideInit::Fisher;
     int64_t fisherSamples = 1024; ///< training examples (batch 1) summed into the Fisher importance
     double dropout = 0.1;         ///< side network dropout
+    /// bf16: the backbone is cast to bf16 after the side network is initialised from it; the
+    /// side network stays fp32 and reads the ladder inputs through a cast.
+    BackbonePrecision backbonePrecision = BackbonePrecision::Fp32;
+    SideAttention sideAttention = SideAttention::Standard;
 };
 
 /// One method with its options; only the block of `kind` is used.

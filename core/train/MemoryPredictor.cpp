@@ -2,6 +2,9 @@
 #include "train/MemoryPredictor.h"
 
 #include "peft/lst/LstParameters.h"
+#include "peft/lst/RecomputedAttention.h"
+
+#include <algorithm>
 
 #include <filesystem>
 
@@ -10,6 +13,8 @@ namespace ladder {
 namespace {
 
 constexpr double kFloat = 4.0;
+/// A dropout mask element (bool, 1 byte) in floats.
+constexpr double kMask = 0.25;
 
 /// Shape of a stack of T5 blocks as the activation count needs it.
 struct StackShape
@@ -17,6 +22,9 @@ struct StackShape
     double d = 0, inner = 0, ff = 0, heads = 0;
     bool gated = false;
     bool dropout = false;
+    /// Whether autograd keeps each attention's heads × len × len probabilities (and their
+    /// dropout mask and dropped copy); LST's side_attention "recompute" keeps none.
+    bool keepsProbabilities = true;
 };
 
 StackShape shapeOf(const T5Config &config)
@@ -29,23 +37,24 @@ StackShape shapeOf(const T5Config &config)
 /// Floats autograd keeps per token of one block. `weightsTrain`: linear layers keep their
 /// inputs (full fine-tuning, the side network); otherwise only what the backward through
 /// frozen layers needs (norm inputs, attention operands, softmax and activation outputs,
-/// dropout masks, which LibTorch 1.13 keeps as one float per element on CPU).
+/// dropout masks, which core/model's t5Dropout keeps as one byte per element: kMask floats).
 double blockFloatsPerToken(const StackShape &s, double keyLength, double crossKeyLength, bool weightsTrain)
 {
     const double p = s.dropout ? 1.0 : 0.0;
     const double linearInputs = weightsTrain ? 1.0 : 0.0;
     // Self-attention: norm input, (normed input for q/k/v), q k v, probabilities (+ mask and
     // dropped copy), context (o's input), output dropout mask.
-    double floats = s.d + linearInputs * s.d + 3 * s.inner + s.heads * keyLength * (1 + 2 * p)
-        + linearInputs * s.inner + p * s.d;
+    const double probabilities = s.keepsProbabilities ? 1.0 : 0.0;
+    double floats = s.d + linearInputs * s.d + 3 * s.inner + probabilities * s.heads * keyLength * (1 + p * (1 + kMask))
+        + linearInputs * s.inner + p * kMask * s.d;
     // Feed-forward: norm input, (normed input), activation output (gated: both branches and
     // their product), dropout mask and (wo's input) dropped copy, output dropout mask.
     const double activation = s.gated ? 3 * s.ff : s.ff;
-    floats += s.d + linearInputs * s.d + activation + p * s.ff + linearInputs * p * s.ff + p * s.d;
+    floats += s.d + linearInputs * s.d + activation + p * kMask * s.ff + linearInputs * p * s.ff + p * kMask * s.d;
     if (crossKeyLength > 0) {
         // Cross-attention: norm input, (normed), q, probabilities, context, dropout mask.
-        floats += s.d + linearInputs * s.d + s.inner + s.heads * crossKeyLength * (1 + 2 * p)
-            + linearInputs * s.inner + p * s.d;
+        floats += s.d + linearInputs * s.d + s.inner + probabilities * s.heads * crossKeyLength * (1 + p * (1 + kMask))
+            + linearInputs * s.inner + p * kMask * s.d;
     }
     return floats;
 }
@@ -62,7 +71,7 @@ double stackFloats(const StackShape &s, double encoderLayers, double decoderLaye
     // Cross-attention keys and values over the encoder output, per decoder layer.
     floats += decoderLayers * sourceTokens * 2 * s.inner;
     // Embedding dropout and final norms of both stacks.
-    floats += (sourceTokens + targetTokens) * (2 * p * s.d + 2 * s.d);
+    floats += (sourceTokens + targetTokens) * (p * (1 + kMask) * s.d + 2 * s.d);
     return floats;
 }
 
@@ -94,6 +103,9 @@ MemoryPrediction predictTrainingMemory(const T5Config &backbone, const MethodCon
     switch (method.kind) {
     case MethodKind::Full:
         floats = stackFloats(shape, encoderLayers, decoderLayers, b, ts, tt, true);
+        // The tied embedding's gradient arrives twice (LM head and lookup, vocab × d each) and
+        // both contributions exist while they are summed: one beyond the gradients category.
+        floats += static_cast<double>(backbone.vocabSize) * shape.d;
         break;
     case MethodKind::Prompt:
         ts += static_cast<double>(method.prompt.length);
@@ -123,19 +135,45 @@ MemoryPrediction predictTrainingMemory(const T5Config &backbone, const MethodCon
         const T5Config side = lstSideConfig(backbone, method.lst);
         StackShape sideShape = shapeOf(side);
         sideShape.dropout = method.lst.dropout > 0;
+        const bool recompute = method.lst.sideAttention == SideAttention::Recompute;
+        sideShape.keepsProbabilities = !recompute;
+        // backbone_dtype bf16: the frozen weights, the ladder inputs and the backbone's
+        // temporaries take 2 bytes a value; the side network stays fp32.
+        const double backboneBytes = method.lst.backbonePrecision == BackbonePrecision::Bf16 ? 2.0 : kFloat;
+        memory.frozenWeights = static_cast<int64_t>(
+            backboneBytes * static_cast<double>(parameters.total - parameters.trainable));
         const double keptEncoder =
             static_cast<double>(resolveLstLayers(method.lst.layers, backbone, false).size());
         const double keptDecoder = static_cast<double>(resolveLstLayers(method.lst.layers, backbone, true).size());
         floats = stackFloats(sideShape, keptEncoder, keptDecoder, b, ts, tt, true);
         // Ladder inputs (backbone block outputs and embeddings) kept for the down-projections,
-        // and the up-projection's input and output.
-        floats += b * ts * (keptEncoder + 1) * shape.d + b * tt * (keptDecoder + 1) * shape.d;
+        // in the backbone's dtype, and the up-projection's input and output.
+        const double ladderValues = b * ts * (keptEncoder + 1) * shape.d + b * tt * (keptDecoder + 1) * shape.d;
+        floats += ladderValues * backboneBytes / kFloat;
         floats += b * tt * (sideShape.d + shape.d);
         // The frozen backbone runs without a graph, but one block's temporaries (attention
         // scores and the feed-forward's inner activation) are alive next to the kept inputs.
-        floats += b * shape.heads * ts * ts + b * ts * (shape.gated ? 3 : 1) * shape.ff;
+        const double backboneTemporaries = b * shape.heads * ts * ts + b * ts * (shape.gated ? 3 : 1) * shape.ff;
+        floats += backboneTemporaries * backboneBytes / kFloat;
+        if (recompute) {
+            // Only the [1, H, T, T] position bias per stack remains. Backward's working set is a
+            // few score-sized tensors of one chunk, but it exists when the decoder's activations
+            // and the logits' gradient are gone: measured, about one chunk shows in the peak.
+            const double chunkFloats = std::min(b * sideShape.heads * ts * ts,
+                static_cast<double>(kRecomputedAttentionChunkBytes) / kFloat);
+            floats += sideShape.heads * (ts * ts + tt * tt) + chunkFloats;
+        } else {
+            // The stack's bias (position bias plus mask, [B, H, T, T]) the standard path shares
+            // between its layers.
+            floats += b * sideShape.heads * (ts * ts + tt * tt);
+        }
         break;
     }
+    }
+    if (method.kind != MethodKind::Lst) {
+        // The backward through the encoder's last attention: the gradients of the dropped
+        // probabilities, of the probabilities and of the scores exist beside everything saved.
+        floats += 3 * b * shape.heads * ts * ts;
     }
     // LM head: input, logits, their log-softmax, and the logits' gradient at the backward's start.
     const double vocab = static_cast<double>(backbone.vocabSize);

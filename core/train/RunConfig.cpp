@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "train/RunConfig.h"
 
+#include "model/T5Config.h"
+#include "pretrain/ShippedBackbones.h"
 #include "util/Error.h"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <functional>
 #include <sstream>
@@ -359,6 +362,30 @@ double defaultLearningRate(MethodKind kind)
     }
 }
 
+std::string resolveBackbonePath(const BackboneConfig &backbone)
+{
+    if (!backbone.path.empty())
+        return backbone.path;
+    const std::vector<std::string> shapes = T5Config::presetNames();
+    if (std::find(shapes.begin(), shapes.end(), backbone.preset) != shapes.end())
+        return {};
+    const std::string folder = findShippedBackbone(backbone.preset);
+    if (!folder.empty())
+        return folder;
+    std::string names;
+    for (const std::string &name : shapes)
+        names += (names.empty() ? "" : ", ") + name;
+    std::string shipped;
+    for (const std::string &name : shippedBackboneNames())
+        shipped += (shipped.empty() ? "" : ", ") + name;
+    std::string searched;
+    for (const std::string &dir : shippedBackboneSearchDirs())
+        searched += (searched.empty() ? "" : ", ") + dir;
+    throw Error("backbone.preset: \"" + backbone.preset + "\" is neither a model shape (" + names
+        + ") nor a shipped pretrained backbone (" + (shipped.empty() ? "none found" : shipped) + "; searched "
+        + searched + ")");
+}
+
 double RunConfig::effectiveLearningRate() const
 {
     return train.learningRate > 0 ? train.learningRate : defaultLearningRate(method.kind);
@@ -367,7 +394,9 @@ double RunConfig::effectiveLearningRate() const
 void RunConfig::validate() const
 {
     if (backbone.preset.empty() == backbone.path.empty())
-        throw Error("backbone: give exactly one of \"preset\" (a built-in shape) or \"path\" (a model folder)");
+        throw Error("backbone: give exactly one of \"preset\" (a built-in shape or shipped backbone) or \"path\" "
+                    "(a model folder)");
+    resolveBackbonePath(backbone); // a preset that is neither a shape nor a shipped backbone
     if (task.kind != "glue" && task.kind != "file" && task.kind != "demo")
         throw Error("task.kind: expected \"glue\", \"file\" or \"demo\", got \"" + task.kind + "\"");
     if (task.kind == "glue" && task.dir.empty())

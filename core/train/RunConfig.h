@@ -10,12 +10,20 @@
 
 namespace ladder {
 
-/// Which T5 the run fine-tunes: a built-in shape with random weights, or a HuggingFace folder.
+/// Which T5 the run fine-tunes: a built-in shape with random weights, a shipped pretrained
+/// teaching backbone (by name), or a HuggingFace folder.
 struct BackboneConfig
 {
-    std::string preset = "t5-tiny"; ///< a T5Config::presetNames() name; used when `path` is empty
+    /// A T5Config::presetNames() shape (random weights), or the name of a shipped pretrained
+    /// backbone (shippedBackboneNames(), e.g. "wordnet-t5-tiny"); used when `path` is empty.
+    std::string preset = "t5-tiny";
     std::string path;               ///< a folder with config.json, model.safetensors (and spiece.model)
 };
+
+/// The folder the backbone loads from: `path`, or the shipped backbone `preset` names; empty
+/// for a random preset shape. Throws ladder::Error when `preset` is neither a shape nor a
+/// shipped backbone (listing both).
+std::string resolveBackbonePath(const BackboneConfig &backbone);
 
 /// Which examples the run trains and evaluates on.
 struct TaskConfig

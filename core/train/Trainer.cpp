@@ -129,8 +129,9 @@ void TrainingRun::prepare()
     // The backbone first: its config sizes the vocabulary a preset trains.
     T5ForConditionalGeneration backbone{nullptr};
     T5Config backboneConfig;
-    if (!m_config.backbone.path.empty()) {
-        LoadedT5 loaded = loadT5(m_config.backbone.path);
+    const std::string backbonePath = resolveBackbonePath(m_config.backbone);
+    if (!backbonePath.empty()) {
+        LoadedT5 loaded = loadT5(backbonePath);
         backbone = loaded.model;
         backboneConfig = loaded.config;
     } else {

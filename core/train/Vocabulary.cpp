@@ -83,8 +83,8 @@ int64_t requestedVocabularyPieces(const RunConfig &config, int64_t embeddingVoca
 VocabularyChoice resolveVocabulary(const RunConfig &config, const LoadedTask &task, int64_t embeddingVocabSize,
     const std::function<void(const std::string &)> &log)
 {
-    if (!config.backbone.path.empty()) {
-        const fs::path model = fs::path(config.backbone.path) / "spiece.model";
+    if (const std::string backbone = resolveBackbonePath(config.backbone); !backbone.empty()) {
+        const fs::path model = fs::path(backbone) / "spiece.model";
         if (fs::is_regular_file(model))
             return {model.string(), "backbone", {}};
     }

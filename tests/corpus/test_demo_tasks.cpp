@@ -76,18 +76,27 @@ private Q_SLOTS:
     {
         DemoTaskOptions options;
         options.name = "wordnet-lexname";
-        options.trainSize = 120;
-        options.validationSize = 30;
-        options.testSize = 60;
-        const DemoTask task = makeWordNetDemoTask(readWordNet(kFixture), options);
-        // The fixture has 40 synsets per category: 10 test + 5 validation + 20 train each.
-        QCOMPARE(task.splits.test.examples.size(), std::size_t(60));
-        QCOMPARE(task.splits.train.examples.size(), std::size_t(120));
+        options.trainSize = 60;
+        options.validationSize = 6;
+        options.testSize = 24;
+        const std::vector<WordNetSynset> synsets = readWordNet(kFixture);
+        const DemoTask task = makeWordNetDemoTask(synsets, options);
+        // Each category asks for 10 train, 1 validation and 4 test examples; evaluation ones come
+        // from the reserved synsets only (the fixture's 40 per category hold at least 5 of them).
+        for (const auto &[lexFile, label] : lexnameDemoCategories()) {
+            int reserved = 0;
+            for (const WordNetSynset &synset : synsets)
+                reserved += synset.lexFile == lexFileNumber(lexFile) && isDemoEvaluationSynset(synset) ? 1 : 0;
+            QVERIFY2(reserved >= 5, lexFile.c_str());
+        }
+        QCOMPARE(task.splits.test.examples.size(), std::size_t(24));
+        QCOMPARE(task.splits.validation.examples.size(), std::size_t(6));
+        QCOMPARE(task.splits.train.examples.size(), std::size_t(60));
         const auto counts = countLabels(task.splits.train);
         QCOMPARE(counts.size(), std::size_t(6));
         for (const auto &entry : counts)
-            QCOMPARE(entry.second, 20);
-        QCOMPARE(countLabels(task.splits.test)["motion"], 10);
+            QCOMPARE(entry.second, 10);
+        QCOMPARE(countLabels(task.splits.test)["motion"], 4);
         QVERIFY(disjoint(texts(task.splits.train, 0), texts(task.splits.test, 0)));
         QVERIFY(disjoint(texts(task.splits.train, 0), texts(task.splits.validation, 0)));
         // A definition, without its usage examples.
@@ -100,11 +109,51 @@ private Q_SLOTS:
         DemoTaskOptions options;
         options.name = "wordnet-lexname";
         options.trainSize = 6000;
-        options.validationSize = 30;
-        options.testSize = 60;
-        const DemoTask task = makeWordNetDemoTask(readWordNet(kFixture), options);
-        // 40 synsets per category in the fixture: 10 test and 5 validation each leave 25 to train.
-        QCOMPARE(task.splits.train.examples.size(), std::size_t(6 * 25));
+        options.validationSize = 6000;
+        options.testSize = 6000;
+        const std::vector<WordNetSynset> synsets = readWordNet(kFixture);
+        const DemoTask task = makeWordNetDemoTask(synsets, options);
+        // Every category gives all its reserved synsets to test and validation (test first) and
+        // all the others to training.
+        std::size_t reserved = 0, others = 0;
+        for (const auto &category : lexnameDemoCategories()) {
+            for (const WordNetSynset &synset : synsets) {
+                if (synset.lexFile == lexFileNumber(category.first) && !synset.definition().empty())
+                    ++(isDemoEvaluationSynset(synset) ? reserved : others);
+            }
+        }
+        QCOMPARE(task.splits.train.examples.size(), others);
+        QCOMPARE(task.splits.test.examples.size() + task.splits.validation.examples.size(), reserved);
+        QVERIFY(task.splits.train.examples.size() < std::size_t(6 * 40));
+    }
+
+    void evaluationSplitsUseOnlyReservedSynsets()
+    {
+        const std::vector<WordNetSynset> synsets = readWordNet(kFixture);
+        std::map<std::string, bool> reservedDefinition;
+        for (const WordNetSynset &synset : synsets)
+            reservedDefinition[synset.definition()] = isDemoEvaluationSynset(synset);
+        for (const char *name : {"wordnet-lexname", "wordnet-gloss-match"}) {
+            DemoTaskOptions options;
+            options.name = name;
+            options.trainSize = 80;
+            options.validationSize = 10;
+            options.testSize = 20;
+            const DemoTask task = makeWordNetDemoTask(synsets, options);
+            const std::size_t field = std::string(name) == "wordnet-lexname" ? 0 : 1;
+            QVERIFY(!task.splits.test.examples.empty());
+            for (const Dataset *split : {&task.splits.validation, &task.splits.test}) {
+                for (const Example &example : split->examples)
+                    QVERIFY2(reservedDefinition.at(example.texts[field]), example.texts[field].c_str());
+            }
+            for (const Example &example : task.splits.train.examples)
+                QVERIFY2(!reservedDefinition.at(example.texts[field]), example.texts[field].c_str());
+        }
+        // About one synset in five is reserved (a fixed hash rule, not a seed).
+        std::size_t reserved = 0;
+        for (const WordNetSynset &synset : synsets)
+            reserved += isDemoEvaluationSynset(synset) ? 1 : 0;
+        QVERIFY(reserved * 10 > synsets.size() && reserved * 10 < synsets.size() * 3);
     }
 
     void glossMatchPairsRealAndForeignDefinitions()

@@ -256,7 +256,7 @@ private Q_SLOTS:
         for (const OptionDescription &option : describeMethodOptions(MethodKind::Lst))
             keys.push_back(option.key);
         const std::vector<std::string> expected { "reduction", "layers", "gate", "gate_temperature", "gate_alpha",
-            "init", "fisher_samples", "dropout" };
+            "init", "fisher_samples", "dropout", "backbone_dtype", "side_attention" };
         QCOMPARE(keys, expected);
     }
 };

@@ -3,6 +3,7 @@
 
 #include "corpus/DemoTasks.h"
 #include "model/T5Config.h"
+#include "pretrain/ShippedBackbones.h"
 #include "train/MemoryPredictor.h"
 
 #include <QComboBox>
@@ -61,11 +62,15 @@ RunDesigner::RunDesigner(QWidget *parent)
     auto *modelForm = new QFormLayout(modelBox);
     m_backbone = new QComboBox;
     m_backbone->setObjectName(QStringLiteral("backbone"));
+    // Shipped pretrained teaching backbones first, then the random-weight shapes.
+    for (const std::string &name : shippedBackboneNames())
+        m_backbone->addItem(QString::fromStdString(name));
     for (const std::string &name : T5Config::presetNames())
         m_backbone->addItem(QString::fromStdString(name));
     m_backbone->addItem(tr("HuggingFace folder…"), QStringLiteral("choose"));
-    m_backbone->setToolTip(tr("Built-in T5 shapes start from random weights; a HuggingFace T5 folder "
-                              "(config.json, model.safetensors, spiece.model) brings its own."));
+    m_backbone->setToolTip(tr("wordnet-* backbones were pretrained by `ladder pretrain`; the t5-* shapes "
+                              "start from random weights; a HuggingFace T5 folder (config.json, "
+                              "model.safetensors, spiece.model) brings its own."));
     modelForm->addRow(tr("Backbone"), m_backbone);
     m_method = new QComboBox;
     m_method->setObjectName(QStringLiteral("method"));

@@ -3,7 +3,9 @@
 
 #include "model/T5Init.h"
 #include "model/T5Masks.h"
+#include "peft/lst/LowPrecisionLadder.h"
 #include "peft/lst/LstParameters.h"
+#include "peft/lst/SideBlockForward.h"
 #include "util/Error.h"
 
 #include <algorithm>
@@ -42,6 +44,7 @@ LadderSideStackImpl::LadderSideStackImpl(const T5Config &backbone, const LstOpti
                                          std::vector<int64_t> keptLayers)
     : m_kept(std::move(keptLayers))
     , m_isDecoder(isDecoder)
+    , m_attention(options.sideAttention)
     , m_temperature(options.gateTemperature)
     , m_dropout(options.dropout)
 {
@@ -121,22 +124,43 @@ torch::Tensor LadderSideStackImpl::forward(const torch::Tensor &embeddings,
     if (static_cast<int64_t>(blockOutputs.size()) <= m_kept.back())
         throw Error("LST side stack: the backbone stack returned " + std::to_string(blockOutputs.size())
                     + " block outputs, the side network reads layer " + std::to_string(m_kept.back()));
-    const auto dtype = embeddings.scalar_type();
+    // The side network's own dtype: a bf16 backbone hands over bf16 embeddings and block outputs.
+    const auto dtype = side_first_downsample->weight.scalar_type();
     const int64_t pastLength = cache ? cache->length : 0;
     if (cache && cache->blocks.size() != m_blocks.size())
         cache->blocks.resize(m_blocks.size());
 
-    const torch::Tensor bias = positionBias(embeddings.size(1), pastLength, attentionMask, dtype);
     torch::Tensor crossBias;
     if (m_isDecoder && encoderAttentionMask.defined())
         crossBias = paddingMaskBias(encoderAttentionMask, dtype);
+    // Decoding with a cache runs without a graph: only training forwards need the recomputed path.
+    const bool recompute = m_attention == SideAttention::Recompute && !cache;
+    torch::Tensor bias;
+    SideAttentionInputs sideInputs;
+    const int64_t length = embeddings.size(1);
+    if (recompute) {
+        sideInputs.positionBias =
+            m_blocks.front()->selfAttention->SelfAttention->computePositionBias(length, length).to(dtype);
+        if (m_isDecoder)
+            sideInputs.selfMask = causalMaskBias(length, length, attentionMask, dtype, embeddings.device());
+        else if (attentionMask.defined())
+            sideInputs.selfMask = paddingMaskBias(attentionMask, dtype);
+        sideInputs.encoderHidden = sideEncoderHidden;
+        sideInputs.crossMask = crossBias;
+    } else {
+        bias = positionBias(length, pastLength, attentionMask, dtype);
+    }
 
-    torch::Tensor state = side_first_downsample(embeddings);
+    torch::Tensor state = ladderDownsample(embeddings, side_first_downsample);
     for (size_t k = 0; k < m_kept.size(); ++k) {
         const auto layer = static_cast<size_t>(m_kept[k]);
         // s = μ·s + (1 − μ)·down(h): lerp(down, s, μ) is that in one kernel.
-        state = torch::lerp(m_downsamples[k](blockOutputs[layer]), state, gate(m_kept[k]));
-        state = m_blocks[k]->forward(state, bias, sideEncoderHidden, crossBias, cache ? &cache->blocks[k] : nullptr);
+        state = torch::lerp(ladderDownsample(blockOutputs[layer], m_downsamples[k]), state, gate(m_kept[k]));
+        if (recompute)
+            state = sideBlockForwardRecomputed(*m_blocks[k], state, sideInputs, m_dropout, is_training());
+        else
+            state = m_blocks[k]->forward(state, bias, sideEncoderHidden, crossBias,
+                                         cache ? &cache->blocks[k] : nullptr);
     }
     if (cache)
         cache->length += embeddings.size(1);
@@ -161,7 +185,15 @@ LadderSideNetworkImpl::LadderSideNetworkImpl(T5ForConditionalGeneration frozenBa
 torch::Tensor LadderSideNetworkImpl::sideLogits(const torch::Tensor &sideDecoderOutput)
 {
     // computeLogits applies the tied-embedding rescale d_model^-½ itself (LST-SPEC §1.5).
-    return backbone->computeLogits(side_final_upsample(sideDecoderOutput));
+    const torch::Tensor upsampled = side_final_upsample(sideDecoderOutput);
+    const auto backboneDtype = backbone->shared->weight.scalar_type();
+    if (upsampled.scalar_type() == backboneDtype)
+        return backbone->computeLogits(upsampled);
+    // A bf16 backbone's head: the same product in fp32 on a widened copy of its weight.
+    if (backbone->lm_head)
+        return frozenLowPrecisionLinear(upsampled, backbone->lm_head->weight);
+    const double scale = std::pow(static_cast<double>(backbone->config().dModel), -0.5);
+    return frozenLowPrecisionLinear(upsampled * scale, backbone->shared->weight);
 }
 
 T5Output LadderSideNetworkImpl::forward(const T5Inputs &inputs)

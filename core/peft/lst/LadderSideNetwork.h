@@ -61,6 +61,7 @@ private:
     std::vector<T5Block> m_blocks;                 ///< aligned with m_kept
     std::vector<torch::nn::Linear> m_downsamples; ///< aligned with m_kept
     bool m_isDecoder;
+    SideAttention m_attention;
     double m_temperature;
     double m_dropout;
 };
@@ -86,6 +87,9 @@ public:
     torch::Tensor generate(const torch::Tensor &inputIds, const torch::Tensor &attentionMask, int64_t maxNewTokens);
 
     /// Side decoder output [.., d/r] → up-projection → (× d_model^-½ when tied) → frozen LM head.
+    /// With a bf16 backbone the head's product runs in fp32 on a widened copy of its bf16 weight
+    /// that is dropped after the product (frozenLowPrecisionLinear): logits and their gradient
+    /// keep fp32 precision, and only the bf16 weight is kept.
     torch::Tensor sideLogits(const torch::Tensor &sideDecoderOutput);
 
     const LstOptions &options() const { return m_options; }

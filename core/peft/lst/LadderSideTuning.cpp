@@ -51,14 +51,18 @@ LadderSideTuning::LadderSideTuning(T5ForConditionalGeneration backbone, const Me
     ScopedGlobalSeed seed(context.seed);
     m_network = LadderSideNetwork(std::move(backbone), options);
     initializeSideRandom(*m_network);
-    if (options.init == SideInit::Random)
-        return;
-    const std::set<std::string> ranked = weightsToRank(*m_network);
-    const ImportanceMap importance =
-        options.init == SideInit::Fisher
-            ? fisherImportance(*m_network->backbone, ranked, context.nextFisherBatch, options.fisherSamples)
-            : magnitudeImportance(*m_network->backbone, ranked);
-    initializeSideByPruning(*m_network, importance);
+    if (options.init != SideInit::Random) {
+        const std::set<std::string> ranked = weightsToRank(*m_network);
+        const ImportanceMap importance =
+            options.init == SideInit::Fisher
+                ? fisherImportance(*m_network->backbone, ranked, context.nextFisherBatch, options.fisherSamples)
+                : magnitudeImportance(*m_network->backbone, ranked);
+        initializeSideByPruning(*m_network, importance);
+    }
+    // After the side network has taken what it needs from the fp32 weights: from here on the
+    // frozen backbone (and so every ladder input it produces) is bf16, the side network fp32.
+    if (options.backbonePrecision == BackbonePrecision::Bf16)
+        m_network->backbone->to(torch::kBFloat16);
 }
 
 T5Output LadderSideTuning::forward(const T5Inputs &inputs)

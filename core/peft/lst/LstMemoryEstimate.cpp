@@ -2,6 +2,7 @@
 #include "peft/lst/LstMemoryEstimate.h"
 
 #include "peft/lst/LstParameters.h"
+#include "peft/lst/RecomputedAttention.h"
 
 #include <algorithm>
 
@@ -21,12 +22,14 @@ struct Keeps
 /// One self- or cross-attention sub-layer over `queries` tokens of width w attending to
 /// `keys` tokens: RMSNorm, q (and k, v when they come from this stream), merged heads, the
 /// softmax output and its dropout (`scores` = B·H·Tq·Tk elements), the residual's dropout and sum.
-double attentionBytes(const Keeps &k, double queries, double keys, double w, double inner, double scores)
+double attentionBytes(const Keeps &k, double queries, double keys, double w, double inner, double scores,
+                      bool keepsScores)
 {
     double bytes = k.norm * queries * w;
     bytes += k.value * (2 * queries * inner);                            // q, merged heads
     bytes += k.value * 2 * keys * inner;                                 // k, v (cross: over the encoder)
-    bytes += (k.value + k.dropout) * scores;                             // softmax, dropped weights
+    if (keepsScores)
+        bytes += (k.value + k.dropout) * scores;                         // softmax, dropped weights
     bytes += (k.dropout + k.value) * queries * w;                        // residual dropout and sum
     return bytes;
 }
@@ -59,7 +62,11 @@ LstMemoryEstimate estimateLstMemory(const T5Config &backbone, const LstOptions &
     const auto heads = static_cast<double>(side.numHeads);
 
     LstMemoryEstimate estimate;
-    estimate.parameterBytes = parameters.total * shape.bytesPerValue;
+    // backbone_dtype bf16: the frozen weights and the ladder inputs take 2 bytes a value.
+    const double backboneBytes = options.backbonePrecision == BackbonePrecision::Bf16 ? 2.0 : bytes;
+    const bool keepsScores = options.sideAttention == SideAttention::Standard;
+    estimate.parameterBytes = parameters.trainable * shape.bytesPerValue
+                              + static_cast<int64_t>(backboneBytes * static_cast<double>(parameters.total - parameters.trainable));
     estimate.gradientBytes = parameters.trainable * shape.bytesPerValue;
     estimate.optimizerBytes = shape.optimizerState ? 2 * parameters.trainable * shape.bytesPerValue : 0;
 
@@ -67,16 +74,16 @@ LstMemoryEstimate estimateLstMemory(const T5Config &backbone, const LstOptions &
     const auto keptDecoder = static_cast<double>(resolveLstLayers(options.layers, backbone, true).size());
     // The embeddings (first downsample) and each kept block's output feed a ladder.
     estimate.ladderInputBytes =
-        static_cast<int64_t>(((keptEncoder + 1) * encoderTokens + (keptDecoder + 1) * decoderTokens) * d * bytes);
+        static_cast<int64_t>(((keptEncoder + 1) * encoderTokens + (keptDecoder + 1) * decoderTokens) * d * backboneBytes);
 
     // Per kept block: the ladder's output and the fused state, then the block's sub-layers.
     const double encoderScores = b * heads * ts * ts;
     const double encoderBlock = 2 * bytes * encoderTokens * w
-                                + attentionBytes(keeps, encoderTokens, encoderTokens, w, inner, encoderScores)
+                                + attentionBytes(keeps, encoderTokens, encoderTokens, w, inner, encoderScores, keepsScores)
                                 + feedForwardBytes(keeps, encoderTokens, w, ff, side.isGatedAct);
     const double decoderBlock = 2 * bytes * decoderTokens * w
-                                + attentionBytes(keeps, decoderTokens, decoderTokens, w, inner, b * heads * tt * tt)
-                                + attentionBytes(keeps, decoderTokens, encoderTokens, w, inner, b * heads * tt * ts)
+                                + attentionBytes(keeps, decoderTokens, decoderTokens, w, inner, b * heads * tt * tt, keepsScores)
+                                + attentionBytes(keeps, decoderTokens, encoderTokens, w, inner, b * heads * tt * ts, keepsScores)
                                 + feedForwardBytes(keeps, decoderTokens, w, ff, side.isGatedAct);
     // Each stack's first downsample output, final RMSNorm and dropout; the up-projection's
     // (rescaled) output at full width.
@@ -87,7 +94,12 @@ LstMemoryEstimate estimateLstMemory(const T5Config &backbone, const LstOptions &
 
     const double logits = bytes * decoderTokens * static_cast<double>(backbone.vocabSize);
     estimate.outputBytes = static_cast<int64_t>(logits);
-    const double largestScores = bytes * std::max(encoderScores, b * heads * tt * std::max(tt, ts));
+    // Recomputed attention's backward holds one chunk's probabilities, their dropped copy,
+    // mask and gradients (about 4 score-sized tensors, 2 of them counted by the factor 2 below),
+    // never a whole layer's.
+    const double largestScores =
+        keepsScores ? bytes * std::max(encoderScores, b * heads * tt * std::max(tt, ts))
+                    : 2.0 * std::min(bytes * encoderScores, static_cast<double>(kRecomputedAttentionChunkBytes));
     estimate.transientBytes = static_cast<int64_t>(2 * std::max(logits, largestScores));
     return estimate;
 }

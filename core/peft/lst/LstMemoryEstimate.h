@@ -43,7 +43,8 @@ struct LstMemoryEstimate
 };
 
 /// Counts LstMemoryEstimate for `backbone` with `options` on `shape` (no tensor is allocated).
-/// Assumes training mode (dropout keeps its output and a 1-byte mask, as core/model's
+/// Covers the memory options (backbone_dtype bf16: 2-byte frozen weights and ladder inputs;
+/// side_attention recompute: no saved probabilities). Assumes training mode (dropout keeps its output and a 1-byte mask, as core/model's
 /// t5Dropout does) and unpadded batches. The backbone's own transient working set (one
 /// block at a time, without autograd) is not counted: it passes before the side network's
 /// activations exist. Checked against the memory meter in tests/peft_lst/test_lst_memory.cpp
