@@ -8,6 +8,7 @@
 #include "model/T5Config.h"
 #include "peft/MethodConfig.h"
 #include "peft/ParameterReport.h"
+#include "train/RunConfig.h"
 #include "util/Error.h"
 
 #include <nlohmann/json.hpp>
@@ -49,8 +50,12 @@ struct InfoOptions
 
 T5Config backboneConfig(const InfoOptions &options)
 {
-    T5Config config = !options.modelDir.empty() ? T5Config::fromJsonFile(options.modelDir + "/config.json")
-                                                : T5Config::preset(options.preset);
+    // --preset also names the shipped pretrained backbones (resolveBackbonePath).
+    BackboneConfig backbone;
+    backbone.preset = options.preset;
+    backbone.path = options.modelDir;
+    const std::string folder = options.modelDir.empty() ? resolveBackbonePath(backbone) : options.modelDir;
+    T5Config config = !folder.empty() ? T5Config::fromJsonFile(folder + "/config.json") : T5Config::preset(options.preset);
     if (options.vocabSize > 0)
         config.vocabSize = options.vocabSize;
     return config;
@@ -261,7 +266,7 @@ void addBackboneOptions(CLI::App &command, std::string &modelDir, std::string &p
 {
     auto *model = command.add_option("--model", modelDir, "HuggingFace T5 folder (config.json, model.safetensors)")
                       ->check(CLI::ExistingDirectory);
-    auto *presetOption = command.add_option("--preset", preset, "Built-in backbone preset, e.g. t5-small, t5-tiny");
+    auto *presetOption = command.add_option("--preset", preset, "Built-in backbone: a random-weight shape (t5-small, t5-tiny, …) or a shipped pretrained one (wordnet-t5-tiny, …)");
     model->excludes(presetOption);
     command.callback([&command, model, presetOption] {
         if (model->count() == 0 && presetOption->count() == 0)

@@ -185,9 +185,11 @@ MemoryPrediction predictTrainingMemory(const T5Config &backbone, const MethodCon
 
 MemoryPrediction predictTrainingMemory(const RunConfig &config, int64_t targetLength)
 {
-    const T5Config backbone = config.backbone.path.empty()
+    // A path or a shipped backbone's name reads its config.json; a random shape is a preset.
+    const std::string folder = resolveBackbonePath(config.backbone);
+    const T5Config backbone = folder.empty()
         ? T5Config::preset(config.backbone.preset)
-        : T5Config::fromJsonFile((std::filesystem::path(config.backbone.path) / "config.json").string());
+        : T5Config::fromJsonFile((std::filesystem::path(folder) / "config.json").string());
     return predictTrainingMemory(backbone, config.method, config.train.batchSize, config.train.maxSourceLength,
         std::min<int64_t>(targetLength, config.train.maxTargetLength));
 }
