@@ -16,8 +16,8 @@ BUILD_DIR="$ROOT/build-fuzz"
 FUZZ_DIR="$BUILD_DIR/tests/fuzz"
 TARGETS=("$@")
 if ((${#TARGETS[@]} == 0)); then
-    TARGETS=(fuzz_safetensors fuzz_checkpoint_index fuzz_t5_config fuzz_run_config fuzz_glue fuzz_generic_table fuzz_text_lines
-             fuzz_wordnet fuzz_run_import fuzz_spm_load)
+    TARGETS=(fuzz_safetensors fuzz_checkpoint_index fuzz_t5_config fuzz_run_config fuzz_pretrain_config fuzz_glue
+             fuzz_generic_table fuzz_text_lines fuzz_wordnet fuzz_run_import fuzz_spm_load)
 fi
 
 # What the fuzz preset needs (Qt is off there): the compiler and libFuzzer, and core's libraries.

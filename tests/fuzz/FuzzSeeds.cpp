@@ -9,6 +9,7 @@
 #include "store/RunExport.h"
 #include "store/RunStore.h"
 #include "store/RunWriter.h"
+#include "pretrain/PretrainConfig.h"
 #include "train/RunConfig.h"
 #include "util/Error.h"
 
@@ -127,6 +128,16 @@ void runConfigSeeds()
         seed("fuzz_run_config", "run-" + std::to_string(index++) + ".json", config.toJson());
     }
     seed("fuzz_run_config", "minimal.json", "{\"name\": \"tiny\", \"method\": {\"kind\": \"lst\"}}");
+
+    // `ladder pretrain`'s configuration: the defaults and the shipped backbones' recipes.
+    seed("fuzz_pretrain_config", "defaults.json", PretrainConfig().toJson());
+    for (const char *name : {"wordnet-t5-tiny.json", "wordnet-t5-mini.json"}) {
+        std::ifstream in(std::string(LADDER_SOURCE_DIR "/resources/pretrain/") + name, std::ios::binary);
+        std::stringstream text;
+        text << in.rdbuf();
+        if (!text.str().empty())
+            seed("fuzz_pretrain_config", name, text.str());
+    }
 }
 
 /// byte 0 of a fuzz_glue input: task index + 9 · file index (see fuzz_glue.cpp).
