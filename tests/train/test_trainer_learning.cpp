@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Every method learns the polarity demo task on t5-tiny (random weights, trained vocabulary)
-// to a stated validation accuracy within a bounded number of steps. Slow (label "slow").
+// The methods learn the polarity demo task on t5-tiny (random weights, trained vocabulary):
+// full, LoRA and LST to a stated validation accuracy within a bounded number of steps; the
+// others lower the loss. Slow (label "slow").
 #include "TrainerTestSupport.h"
 
 #include <QtTest>
@@ -20,16 +21,21 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("method");
         QTest::addColumn<qint64>("steps");
         QTest::addColumn<double>("learningRate");
-        QTest::addColumn<double>("accuracy");
-        // Chance is 50%. Measured on t5-tiny (seed 0, warm-up 30): full fine-tuning reaches
-        // 95% validation accuracy at step 256 and 98% at step 400 (enforced). The other methods
-        // lower the loss but stayed at chance within 200–400 steps: their bar is reported only.
+        QTest::addColumn<double>("accuracy"); // 0: only the loss must fall (see below)
+        // Chance is 50%. Measured on t5-tiny (random weights, seed 0, warm-up 30, 512 examples,
+        // batch 16): full fine-tuning reaches 98.4% validation accuracy at step 400, LoRA 98.4% at
+        // step 200 and LST 98.4% at step 300 (learning rate 1e-2 for both: the paper's rates are
+        // tuned for a pretrained backbone and do not move a random one in this many steps).
         QTest::newRow("full") << QByteArray("full") << qint64(400) << 1e-3 << 90.0;
-        QTest::newRow("bitfit") << QByteArray("bitfit") << qint64(200) << 1e-2 << 70.0;
-        QTest::newRow("adapter") << QByteArray("adapter") << qint64(200) << 3e-3 << 70.0;
-        QTest::newRow("lora") << QByteArray("lora") << qint64(200) << 3e-3 << 70.0;
-        QTest::newRow("prompt") << QByteArray("prompt") << qint64(200) << 0.3 << 55.0;
-        QTest::newRow("lst") << QByteArray("lst") << qint64(200) << 3e-3 << 70.0;
+        QTest::newRow("lora") << QByteArray("lora") << qint64(200) << 1e-2 << 90.0;
+        QTest::newRow("lst") << QByteArray("lst") << qint64(300) << 1e-2 << 90.0;
+        // BitFit, adapters and prompt tuning only re-weight or prefix a frozen network; on random
+        // weights they lower the loss but stay at chance (measured: 50% after 200–300 steps at
+        // 3e-3 and 1e-2). Their accuracy needs a pretrained backbone (issue 7); here the loss must
+        // fall, which a broken gradient path would not do.
+        QTest::newRow("bitfit") << QByteArray("bitfit") << qint64(100) << 1e-2 << 0.0;
+        QTest::newRow("adapter") << QByteArray("adapter") << qint64(100) << 3e-3 << 0.0;
+        QTest::newRow("prompt") << QByteArray("prompt") << qint64(100) << 0.3 << 0.0;
     }
 
     void everyMethodLearnsPolarity()
@@ -51,12 +57,14 @@ private Q_SLOTS:
         const double reached = result.finalValidation->evaluation.metric("accuracy");
         qInfo("%s: validation accuracy %.1f after %lld steps, loss %.3f -> %.3f", method.constData(), reached,
             static_cast<long long>(steps), result.losses.front(), result.losses.back());
-        QVERIFY(result.losses.back() < result.losses.front());
-        if (method == "full")
+        // Mean of the last ten steps against the first: one noisy batch cannot decide it.
+        double tail = 0.0;
+        for (std::size_t i = result.losses.size() - 10; i < result.losses.size(); ++i)
+            tail += result.losses[i] / 10.0;
+        QVERIFY2(tail < 0.8 * result.losses.front(),
+            qPrintable(QStringLiteral("loss %1 -> %2").arg(result.losses.front()).arg(tail)));
+        if (accuracy > 0)
             QVERIFY2(reached >= accuracy, qPrintable(QStringLiteral("accuracy %1 < %2").arg(reached).arg(accuracy)));
-        else if (reached < accuracy)
-            qWarning("%s: accuracy %.1f is below the target %.1f (not enforced yet)", method.constData(), reached,
-                accuracy);
     }
 
 private:
