@@ -3,6 +3,7 @@
 // HuggingFace folder, as a run of the store with its loss curve (docs/pretrain.md).
 
 #include "Commands.h"
+#include "ProgressLine.h"
 
 #include "pretrain/PretrainConfig.h"
 #include "pretrain/Pretrainer.h"
@@ -10,6 +11,7 @@
 #include "store/DataLocation.h"
 #include "store/RunStore.h"
 #include "store/RunWriter.h"
+#include "train/RunRecorder.h"
 #include "util/Error.h"
 
 #include <nlohmann/json.hpp>
@@ -21,7 +23,6 @@
 #include <iostream>
 #include <memory>
 #include <sstream>
-#include <unistd.h>
 
 namespace ladder::cli {
 
@@ -43,7 +44,7 @@ class PretrainCliObserver : public PretrainObserver
 {
 public:
     PretrainCliObserver(bool quiet, RunWriter *writer, RunStore *store, RunId run)
-        : m_quiet(quiet), m_tty(::isatty(STDERR_FILENO) != 0), m_writer(writer), m_store(store), m_run(run)
+        : m_progress(quiet), m_writer(writer), m_store(store), m_run(run)
     {
     }
 
@@ -65,18 +66,13 @@ public:
             m_writer->addMetric(kThroughputSeries, m.step, m.samplesPerSecond);
             m_writer->addMetric("tokens_per_second", m.step, m.tokensPerSecond);
         }
-        if (m_quiet)
+        if (m_progress.quiet())
             return;
         std::ostringstream line;
         line << "step " << m.step << "/" << m.totalSteps << "  loss " << std::fixed << std::setprecision(4) << m.loss
              << "  " << std::setprecision(1) << m.samplesPerSecond << " samples/s  ETA "
              << static_cast<int64_t>(m.etaSeconds) << "s";
-        if (m_tty) {
-            std::cerr << '\r' << line.str() << "\x1b[K" << std::flush;
-            m_progressShown = true;
-        } else if (m.step == 1 || m.step % 50 == 0 || m.step == m.totalSteps) {
-            std::cerr << line.str() << '\n';
-        }
+        m_progress.show(line.str(), m.step == 1 || m.step % 50 == 0 || m.step == m.totalSteps);
     }
     void validated(int64_t step, double loss) override
     {
@@ -93,25 +89,12 @@ public:
     }
     void logLine(const std::string &line) override { say(line); }
 
-    void endProgress()
-    {
-        if (m_progressShown && m_tty && !m_quiet)
-            std::cerr << '\n';
-        m_progressShown = false;
-    }
+    void endProgress() { m_progress.end(); }
 
 private:
-    void say(const std::string &line)
-    {
-        if (m_quiet)
-            return;
-        endProgress();
-        std::cerr << line << '\n';
-    }
+    void say(const std::string &line) { m_progress.say(line); }
 
-    bool m_quiet;
-    bool m_tty;
-    bool m_progressShown = false;
+    ProgressLine m_progress;
     RunWriter *m_writer;
     RunStore *m_store;
     RunId m_run;
@@ -145,18 +128,6 @@ std::string commandLine(const PretrainOptions &options)
     for (const std::string &assignment : options.overrides)
         line += " --set " + quote(assignment);
     return line;
-}
-
-RunStatus storeStatus(TrainerStatus status)
-{
-    switch (status) {
-    case TrainerStatus::Finished:
-        return RunStatus::Finished;
-    case TrainerStatus::Stopped:
-        return RunStatus::Stopped;
-    default:
-        return RunStatus::Failed;
-    }
 }
 
 int runPretrain(const PretrainOptions &options)
@@ -218,7 +189,7 @@ int runPretrain(const PretrainOptions &options)
     g_pretrainControl = nullptr;
     observer.endProgress();
     if (writer)
-        writer->finish(storeStatus(result.status));
+        writer->finish(storedRunStatus(result.status));
 
     if (result.status == TrainerStatus::Finished) {
         const std::filesystem::path readme = std::filesystem::path(result.outputDir) / "README.md";

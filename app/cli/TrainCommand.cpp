@@ -3,6 +3,7 @@
 // curves written to the run database the workbench reads.
 
 #include "Commands.h"
+#include "ProgressLine.h"
 
 #include "store/DataLocation.h"
 #include "store/RunStore.h"
@@ -20,7 +21,6 @@
 #include <iostream>
 #include <memory>
 #include <sstream>
-#include <unistd.h>
 
 namespace ladder::cli {
 
@@ -57,51 +57,30 @@ std::string duration(double seconds)
 class CliObserver : public TrainerObserver
 {
 public:
-    explicit CliObserver(bool quiet) : m_quiet(quiet), m_tty(::isatty(STDERR_FILENO) != 0) {}
+    explicit CliObserver(bool quiet) : m_progress(quiet) {}
 
     void prepared(const RunPreparation &p) override
     {
-        say("task " + p.task + "; " + std::to_string(p.trainableParameters) + " of "
+        m_progress.say("task " + p.task + "; " + std::to_string(p.trainableParameters) + " of "
             + std::to_string(p.totalParameters) + " parameters train; " + std::to_string(p.totalSteps) + " steps");
     }
     void stepFinished(const StepMetrics &m) override { m_last = m; }
-    void memoryMeasured(int64_t, const MemoryBreakdown &memory) override { progress(memory.peak); }
-    void logLine(const std::string &line) override { say(line); }
-
-    void endProgress()
+    void memoryMeasured(int64_t, const MemoryBreakdown &memory) override
     {
-        if (m_progressShown && m_tty && !m_quiet)
-            std::cerr << '\n';
-        m_progressShown = false;
-    }
-
-private:
-    void say(const std::string &line)
-    {
-        if (m_quiet)
-            return;
-        endProgress();
-        std::cerr << line << '\n';
-    }
-    void progress(int64_t peakBytes)
-    {
-        if (m_quiet)
+        if (m_progress.quiet())
             return;
         std::ostringstream line;
         line << "step " << m_last.step << "/" << m_last.totalSteps << "  loss " << std::fixed << std::setprecision(4)
              << m_last.loss << "  " << std::setprecision(1) << m_last.samplesPerSecond << " samples/s  "
-             << mebibytes(peakBytes) << "  ETA " << duration(m_last.etaSeconds);
-        if (m_tty) {
-            std::cerr << '\r' << line.str() << "\x1b[K" << std::flush;
-            m_progressShown = true;
-        } else if (m_last.step == 1 || m_last.step % 10 == 0 || m_last.step == m_last.totalSteps) {
-            std::cerr << line.str() << '\n';
-        }
+             << mebibytes(memory.peak) << "  ETA " << duration(m_last.etaSeconds);
+        m_progress.show(line.str(), m_last.step == 1 || m_last.step % 10 == 0 || m_last.step == m_last.totalSteps);
     }
+    void logLine(const std::string &line) override { m_progress.say(line); }
 
-    bool m_quiet;
-    bool m_tty;
-    bool m_progressShown = false;
+    void endProgress() { m_progress.end(); }
+
+private:
+    ProgressLine m_progress;
     StepMetrics m_last;
 };
 
