@@ -4,9 +4,10 @@
 #include "model/BatchedMatmul.h"
 #include "util/Error.h"
 
+#include <ATen/CPUGeneratorImpl.h>
+
 #include <algorithm>
 #include <limits>
-#include <mutex>
 
 namespace ladder {
 
@@ -46,18 +47,15 @@ torch::Tensor probabilities(const torch::Tensor &q, const torch::Tensor &k, cons
     return torch::softmax(scores.to(torch::kFloat), -1).to(scores.scalar_type());
 }
 
-/// The keep mask (draw ≥ p) of one chunk, from a generator of the tensor's device seeded with
-/// seed + chunk: forward and backward draw the same mask without storing it.
+/// The keep mask (draw ≥ p) of one chunk, from a CPU generator seeded with seed + chunk:
+/// forward and backward draw the same mask without storing it. A fresh generator rather than a
+/// clone of the default one: LibTorch 1.13's Generator::clone() leaks the clone (found by
+/// LeakSanitizer). The draw is made on the CPU and moved, so every device gets the same mask.
 torch::Tensor keepMask(const torch::Tensor &like, int64_t seed, int64_t chunk, double p)
 {
-    at::Generator generator;
-    {
-        at::Generator global = at::globalContext().defaultGenerator(like.device());
-        std::lock_guard<std::mutex> lock(global.mutex());
-        generator = global.clone();
-    }
-    generator.set_current_seed(static_cast<uint64_t>(seed + chunk));
-    return torch::rand(like.sizes(), generator, like.options()) >= p;
+    at::Generator generator = at::detail::createCPUGenerator(static_cast<uint64_t>(seed + chunk));
+    const torch::Tensor draw = torch::rand(like.sizes(), generator, like.options().device(torch::kCPU));
+    return (draw >= p).to(like.device());
 }
 
 int64_t itemsPerChunk(const torch::Tensor &q, const torch::Tensor &k, int64_t chunkBytes)
