@@ -62,7 +62,7 @@ RunDesigner::RunDesigner(QWidget *parent)
     auto *modelForm = new QFormLayout(modelBox);
     m_backbone = new QComboBox;
     m_backbone->setObjectName(QStringLiteral("backbone"));
-    // Shipped pretrained teaching backbones first, then the random-weight shapes.
+    // Pretrained teaching backbones found by name first (`ladder pretrain`), then the random shapes.
     for (const std::string &name : shippedBackboneNames())
         m_backbone->addItem(QString::fromStdString(name));
     for (const std::string &name : T5Config::presetNames())
