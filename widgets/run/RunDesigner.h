@@ -33,7 +33,7 @@ public:
     std::optional<RunConfig> config(QString *error = nullptr) const;
 
     /// The built-in demo: LST on the default backbone and the polarity demo task, sized to
-    /// finish in about a minute on two cores.
+    /// finish in well under a minute on two cores.
     static RunConfig demoConfig();
 
 Q_SIGNALS:
