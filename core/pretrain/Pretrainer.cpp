@@ -10,12 +10,12 @@
 #include "pretrain/SpanCorruption.h"
 #include "runtime/Threads.h"
 #include "tokenizer/SentencePieceTokenizer.h"
+#include "train/Checkpoint.h"
 #include "train/LrSchedule.h"
 #include "util/Error.h"
 
 #include <nlohmann/json.hpp>
 
-#include <ATen/CPUGeneratorImpl.h>
 #include <torch/torch.h>
 
 #include <chrono>
@@ -444,16 +444,7 @@ void PretrainingRun::writeCheckpoint(int64_t step)
     if (ec)
         throw Error(temporary.string() + ": cannot create the checkpoint folder: " + ec.message());
     saveStateDict(*m_model, (temporary / "model.safetensors").string());
-    {
-        torch::serialize::OutputArchive archive;
-        m_optimizer->save(archive);
-        archive.save_to((temporary / "optimizer.pt").string());
-    }
-    {
-        torch::serialize::OutputArchive archive;
-        archive.write("cpu_generator", at::detail::getDefaultCPUGenerator().get_state());
-        archive.save_to((temporary / "rng.pt").string());
-    }
+    writeOptimizerAndGenerator(temporary.string(), *m_optimizer);
     Json validation = Json::array();
     for (const auto &[at, loss] : m_result.validationLosses)
         validation.push_back({at, loss});
@@ -496,23 +487,7 @@ int64_t PretrainingRun::readCheckpoint(const std::string &folder)
         throw Error(positionFile.string() + ": step " + std::to_string(step) + " does not fit this configuration ("
             + std::to_string(m_config.train.steps) + " steps)");
     loadStateDict(*m_model, readHuggingFaceWeights(folder), t5LoadOptions(m_shape));
-    try {
-        torch::serialize::InputArchive archive;
-        archive.load_from((dir / "optimizer.pt").string());
-        m_optimizer->load(archive);
-    } catch (const c10::Error &e) {
-        throw Error((dir / "optimizer.pt").string() + ": cannot load the optimizer state: " + e.what_without_backtrace());
-    }
-    try {
-        torch::serialize::InputArchive archive;
-        archive.load_from((dir / "rng.pt").string());
-        torch::Tensor state;
-        archive.read("cpu_generator", state);
-        at::Generator generator = at::detail::getDefaultCPUGenerator();
-        generator.set_state(state);
-    } catch (const c10::Error &e) {
-        throw Error((dir / "rng.pt").string() + ": cannot load the random generator state: " + e.what_without_backtrace());
-    }
+    readOptimizerAndGenerator(folder, *m_optimizer);
     m_result.steps = step;
     m_result.lastCheckpoint = folder;
     log("resumed from " + folder + " at step " + std::to_string(step));

@@ -41,6 +41,41 @@ fs::path temporaryBeside(const fs::path &folder)
 
 } // namespace
 
+void writeOptimizerAndGenerator(const std::string &folder, torch::optim::Optimizer &optimizer)
+{
+    const fs::path dir(folder);
+    {
+        torch::serialize::OutputArchive archive;
+        optimizer.save(archive);
+        archive.save_to((dir / "optimizer.pt").string());
+    }
+    torch::serialize::OutputArchive archive;
+    archive.write("cpu_generator", at::detail::getDefaultCPUGenerator().get_state());
+    archive.save_to((dir / "rng.pt").string());
+}
+
+void readOptimizerAndGenerator(const std::string &folder, torch::optim::Optimizer &optimizer)
+{
+    const fs::path dir(folder);
+    try {
+        torch::serialize::InputArchive archive;
+        archive.load_from((dir / "optimizer.pt").string());
+        optimizer.load(archive);
+    } catch (const c10::Error &e) {
+        throw Error((dir / "optimizer.pt").string() + ": cannot load the optimizer state: " + e.what_without_backtrace());
+    }
+    try {
+        torch::serialize::InputArchive archive;
+        archive.load_from((dir / "rng.pt").string());
+        torch::Tensor state;
+        archive.read("cpu_generator", state);
+        at::Generator generator = at::detail::getDefaultCPUGenerator(); // shares the default generator
+        generator.set_state(state);
+    } catch (const c10::Error &e) {
+        throw Error((dir / "rng.pt").string() + ": cannot load the random generator state: " + e.what_without_backtrace());
+    }
+}
+
 void writeTrainedState(const std::string &folder, FineTuningModel &model)
 {
     const fs::path temporary = temporaryBeside(folder);
@@ -55,16 +90,7 @@ void writeCheckpoint(const std::string &folder, FineTuningModel &model, torch::o
     const fs::path temporary = temporaryBeside(folder);
     writeSafetensors((temporary / "trained.safetensors").string(), model.trainedState(),
         {{"format", "pt"}, {"method", model.method().toJson()}});
-    {
-        torch::serialize::OutputArchive archive;
-        optimizer.save(archive);
-        archive.save_to((temporary / "optimizer.pt").string());
-    }
-    {
-        torch::serialize::OutputArchive archive;
-        archive.write("cpu_generator", at::detail::getDefaultCPUGenerator().get_state());
-        archive.save_to((temporary / "rng.pt").string());
-    }
+    writeOptimizerAndGenerator(temporary.string(), optimizer);
     nlohmann::json json = {{"step", position.step}, {"epoch", position.epoch},
         {"micro_batch", position.microBatch}, {"best_score", position.bestScore}, {"best_step", position.bestStep},
         {"run", position.runName}};
@@ -111,23 +137,7 @@ TrainingPosition readCheckpoint(const std::string &folder, FineTuningModel &mode
     require(position.bestStep >= -1 && position.bestStep <= position.step,
         "\"best_step\" must be -1 (no validation yet) or a step between 0 and \"step\"");
     model.loadTrainedState(readSafetensors((dir / "trained.safetensors").string()));
-    try {
-        torch::serialize::InputArchive archive;
-        archive.load_from((dir / "optimizer.pt").string());
-        optimizer.load(archive);
-    } catch (const c10::Error &e) {
-        throw Error((dir / "optimizer.pt").string() + ": cannot load the optimizer state: " + e.what_without_backtrace());
-    }
-    try {
-        torch::serialize::InputArchive archive;
-        archive.load_from((dir / "rng.pt").string());
-        torch::Tensor state;
-        archive.read("cpu_generator", state);
-        at::Generator generator = at::detail::getDefaultCPUGenerator(); // shares the default generator
-        generator.set_state(state);
-    } catch (const c10::Error &e) {
-        throw Error((dir / "rng.pt").string() + ": cannot load the random generator state: " + e.what_without_backtrace());
-    }
+    readOptimizerAndGenerator(folder, optimizer);
     return position;
 }
 

@@ -32,6 +32,12 @@ void writeCheckpoint(const std::string &folder, FineTuningModel &model, torch::o
 /// the CPU generator, and returns the position. Throws ladder::Error naming the file.
 TrainingPosition readCheckpoint(const std::string &folder, FineTuningModel &model, torch::optim::Optimizer &optimizer);
 
+/// The part of a checkpoint every training loop shares: `folder`/optimizer.pt (the optimizer's
+/// state) and rng.pt (LibTorch's CPU generator, so dropout continues as uninterrupted).
+void writeOptimizerAndGenerator(const std::string &folder, torch::optim::Optimizer &optimizer);
+/// Restores what writeOptimizerAndGenerator() wrote; throws ladder::Error naming the file.
+void readOptimizerAndGenerator(const std::string &folder, torch::optim::Optimizer &optimizer);
+
 /// Writes only the trained state (the best model so far).
 void writeTrainedState(const std::string &folder, FineTuningModel &model);
 

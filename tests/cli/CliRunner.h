@@ -6,6 +6,9 @@
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
+#include <QtGlobal>
+
+#include <nlohmann/json.hpp>
 
 namespace ladder::test {
 
@@ -29,6 +32,18 @@ inline CliResult runLadder(const QStringList &arguments,
     result.out = QString::fromUtf8(process.readAllStandardOutput());
     result.err = QString::fromUtf8(process.readAllStandardError());
     return result;
+}
+
+/// The command's standard output as JSON; null (with a warning showing the output) when it
+/// is not JSON, so the caller's field checks fail with something to read.
+inline nlohmann::json parseJson(const CliResult &run)
+{
+    try {
+        return nlohmann::json::parse(run.out.toStdString());
+    } catch (const nlohmann::json::exception &e) {
+        qWarning("not JSON: %s\nstdout: %s", e.what(), qPrintable(run.out));
+        return nlohmann::json();
+    }
 }
 
 } // namespace ladder::test

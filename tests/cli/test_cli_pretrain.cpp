@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 using ladder::test::CliResult;
+using ladder::test::parseJson;
 using ladder::test::runLadder;
 
 namespace {
@@ -29,15 +30,6 @@ QByteArray fixtureConfig(const QString &outputDir, int steps, int width = 16)
     return QByteArray::fromStdString(config.dump());
 }
 
-nlohmann::json parseJson(const CliResult &run)
-{
-    try {
-        return nlohmann::json::parse(run.out.toStdString());
-    } catch (const nlohmann::json::exception &e) {
-        qWarning("not JSON: %s\nstdout: %s", e.what(), qPrintable(run.out));
-        return nlohmann::json();
-    }
-}
 
 } // namespace
 

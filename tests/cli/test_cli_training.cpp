@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 using ladder::test::CliResult;
+using ladder::test::parseJson;
 using ladder::test::runLadder;
 
 namespace {
@@ -22,15 +23,6 @@ constexpr const char *kTinyRun = R"({"name": "cli-test", "backbone": {"preset": 
  "task": {"kind": "demo", "name": "polarity", "train_size": 64, "validation_size": 16, "test_size": 16},
  "train": {"batch_size": 8, "max_steps": 3, "max_source_length": 32, "max_target_length": 8, "threads": 1}})";
 
-nlohmann::json parseJson(const CliResult &run)
-{
-    try {
-        return nlohmann::json::parse(run.out.toStdString());
-    } catch (const nlohmann::json::exception &e) {
-        qWarning("not JSON: %s\nstdout: %s", e.what(), qPrintable(run.out));
-        return nlohmann::json();
-    }
-}
 
 } // namespace
 

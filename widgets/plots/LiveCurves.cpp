@@ -11,7 +11,8 @@ namespace {
 
 constexpr double kMiB = 1024.0 * 1024.0;
 
-// One colour per memory category, kept across runs so a class learns them once.
+// One colour per memory category, kept across runs so a class learns them once (legend labels,
+// translated, in the same order in the constructor).
 const QList<QPair<QString, QColor>> &memoryCategories()
 {
     static const QList<QPair<QString, QColor>> categories = {
@@ -23,13 +24,6 @@ const QList<QPair<QString, QColor>> &memoryCategories()
         {QStringLiteral("peak"), QColor(0x00, 0x00, 0x00)},
     };
     return categories;
-}
-
-QString categoryLabel(const QString &category)
-{
-    QString label = category;
-    label.replace(QLatin1Char('_'), QLatin1Char(' '));
-    return label;
 }
 
 } // namespace
@@ -55,8 +49,12 @@ LiveCurves::LiveCurves(QWidget *parent)
     test->setLineStyle(QCPGraph::lsNone);
     test->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, 8));
     m_series.append({QStringLiteral("test"), test});
-    for (const auto &[category, color] : memoryCategories())
-        m_series.append({category, addGraph(m_memoryPlot, categoryLabel(category), color)});
+    const QStringList memoryLabels = {tr("frozen weights"), tr("trainable weights"), tr("gradients"),
+        tr("optimizer state"), tr("activations"), tr("peak")};
+    for (qsizetype i = 0; i < memoryCategories().size(); ++i) {
+        const auto &[category, color] = memoryCategories().at(i);
+        m_series.append({category, addGraph(m_memoryPlot, memoryLabels.at(i), color)});
+    }
     m_series.append(
         {QStringLiteral("samples_per_second"), addGraph(m_speedPlot, tr("samples/s"), QColor(0x94, 0x67, 0xbd))});
     for (QCustomPlot *plot : {m_scorePlot, m_memoryPlot}) {
