@@ -50,6 +50,7 @@ std::vector<Binding> bindings(PretrainConfig &c)
         {"train", "sequence_length", &c.train.sequenceLength},
         {"train", "batch_size", &c.train.batchSize},
         {"train", "steps", &c.train.steps},
+        {"train", "optimizer", &c.train.optimizer},
         {"train", "learning_rate", &c.train.learningRate},
         {"train", "warmup_steps", &c.train.warmupSteps},
         {"train", "weight_decay", &c.train.weightDecay},
@@ -263,6 +264,8 @@ void PretrainConfig::validate() const
         throw Error("train.sequence_length: expected at least 4 tokens");
     if (train.batchSize < 1)
         throw Error("train.batch_size: expected at least 1");
+    if (train.optimizer != "adamw" && train.optimizer != "adamw_scaled")
+        throw Error("train.optimizer: expected \"adamw\" or \"adamw_scaled\", got \"" + train.optimizer + "\"");
     if (!(train.learningRate > 0))
         throw Error("train.learning_rate: expected a positive rate");
     if (!(train.noiseDensity > 0 && train.noiseDensity < 1))

@@ -56,7 +56,13 @@ struct PretrainTrainConfig
     /// Optimizer steps. 0 writes the freshly initialised model with the trained vocabulary: the
     /// random baseline of the same shape and vocabulary that benchmarks compare against.
     int64_t steps = 2000;
-    double learningRate = 3e-3;       ///< AdamW peak rate
+    /// "adamw": every tensor steps by the same absolute rate. "adamw_scaled": nanoT5's
+    /// AdamWScale, each tensor's step multiplied by max(1e-3, RMS of the tensor), as Adafactor
+    /// scales T5's updates; T5's small attention initialisation (q at (d_model·d_kv)^-1/2)
+    /// otherwise grows many times faster than the embeddings and block 0's attention collapses
+    /// (docs/pretrain.md).
+    std::string optimizer = "adamw";
+    double learningRate = 3e-3;       ///< peak rate (for adamw_scaled, relative to each tensor's RMS)
     int64_t warmupSteps = 100;        ///< linear warm-up, then linear decay to 0 at `steps`
     double weightDecay = 0.0;
     double maxGradNorm = 1.0;         ///< 0: no clipping

@@ -198,6 +198,7 @@ private:
     void writeCheckpoint(int64_t step);
     int64_t readCheckpoint(const std::string &folder);
     void writeOutput();
+    void setLearningRates(double rate);
     void log(const std::string &line) { m_observer.logLine(line); }
 
     const PretrainConfig &m_config;
@@ -295,7 +296,16 @@ void PretrainingRun::prepare(const std::string &resumeFrom)
     for (const auto &parameter : m_model->parameters())
         m_parameters.push_back(parameter);
     auto options = torch::optim::AdamWOptions(train.learningRate).betas({0.9, 0.999}).eps(1e-8).weight_decay(train.weightDecay);
-    m_optimizer = std::make_unique<torch::optim::AdamW>(m_parameters, options);
+    if (train.optimizer == "adamw_scaled") {
+        // One group per tensor, so each can step at its own rate (setLearningRates).
+        std::vector<torch::optim::OptimizerParamGroup> groups;
+        for (const auto &parameter : m_parameters)
+            groups.emplace_back(std::vector<torch::Tensor>{parameter},
+                std::make_unique<torch::optim::AdamWOptions>(options));
+        m_optimizer = std::make_unique<torch::optim::AdamW>(std::move(groups), options);
+    } else {
+        m_optimizer = std::make_unique<torch::optim::AdamW>(m_parameters, options);
+    }
     if (!resumeFrom.empty())
         m_startStep = readCheckpoint(resumeFrom);
 
@@ -345,6 +355,22 @@ double PretrainingRun::validationLoss()
     return sum / static_cast<double>(batches);
 }
 
+void PretrainingRun::setLearningRates(double rate)
+{
+    const bool scaled = m_config.train.optimizer == "adamw_scaled";
+    torch::NoGradGuard noGrad;
+    for (auto &group : m_optimizer->param_groups()) {
+        double groupRate = rate;
+        if (scaled) {
+            // nanoT5's AdamWScale: the step relative to the tensor's size, floored as
+            // Adafactor floors it, so zero-initialised tensors can still move.
+            const double rms = group.params().front().pow(2).mean().sqrt().item<double>();
+            groupRate *= std::max(1e-3, rms);
+        }
+        static_cast<torch::optim::AdamWOptions &>(group.options()).lr(groupRate);
+    }
+}
+
 void PretrainingRun::trainLoop()
 {
     const PretrainTrainConfig &train = m_config.train;
@@ -385,8 +411,7 @@ void PretrainingRun::trainLoop()
             targets.push_back(std::move(example.targets));
         }
         const double rate = linearScheduleRate(train.learningRate, step, train.warmupSteps, train.steps);
-        for (auto &group : m_optimizer->param_groups())
-            static_cast<torch::optim::AdamWOptions &>(group.options()).lr(rate);
+        setLearningRates(rate);
         m_optimizer->zero_grad();
         T5Inputs in;
         in.inputIds = batchTensor(inputs);
@@ -625,8 +650,10 @@ std::string pretrainReadme(const PretrainConfig &config, const PretrainResult &r
         << " sentencepiece model trained on the corpus, plus 100 sentinels); inputs " << p.inputLength
         << " tokens, targets " << p.targetLength << ".\n\n"
         << "## Training\n\n"
-        << result.steps << " steps of batch " << config.train.batchSize << ", AdamW at peak learning rate "
-        << config.train.learningRate << " (" << config.train.warmupSteps
+        << result.steps << " steps of batch " << config.train.batchSize << ", "
+        << (config.train.optimizer == "adamw_scaled" ? "AdamW with steps scaled by each tensor's RMS (nanoT5's AdamWScale)"
+                                                    : "AdamW")
+        << " at peak learning rate " << config.train.learningRate << " (" << config.train.warmupSteps
         << " warm-up steps, then linear decay), seed " << config.train.seed << ".\n\n"
         << "| steps | mean training loss |\n|---|---|\n";
     int64_t previous = 0;

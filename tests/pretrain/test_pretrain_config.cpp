@@ -71,6 +71,7 @@ private Q_SLOTS:
         QVERIFY(contains(errorOf(R"({"output_dir": "o", "model": {"preset": ""}})"), "model: without a preset"));
         QVERIFY(contains(errorOf(R"({"output_dir": "o", "train": {"noise_density": 1.5}})"), "train.noise_density"));
         QVERIFY(contains(errorOf("{"), "cfg.json: not valid JSON"));
+        QVERIFY(contains(errorOf(R"({"output_dir": "o", "train": {"optimizer": "sgd"}})"), "train.optimizer: expected \"adamw\" or \"adamw_scaled\""));
     }
 
     void overridesAreChecked()
@@ -79,6 +80,8 @@ private Q_SLOTS:
         config.applyOverride("train.steps=77");
         config.applyOverride("model.preset=t5-mini");
         config.applyOverride("output_dir=/tmp/x");
+        config.applyOverride("train.optimizer=adamw_scaled");
+        QCOMPARE(config.train.optimizer, std::string("adamw_scaled"));
         QCOMPARE(config.train.steps, int64_t(77));
         QCOMPARE(config.model.preset, std::string("t5-mini"));
         QCOMPARE(config.outputDir, std::string("/tmp/x"));

@@ -172,6 +172,36 @@ private Q_SLOTS:
         QVERIFY(pretrainReadme(config, result, "cmd").find("Not pretrained") != std::string::npos);
     }
 
+    void scaledStepsAreRelativeToEachTensor()
+    {
+        // Adam's first step moves every element by the rate (m/sqrt(v) = ±1); adamw_scaled
+        // multiplies that by the tensor's RMS, so T5's small q projection moves as little,
+        // relative to its size, as the unit-scale embedding.
+        QTemporaryDir dir;
+        PretrainConfig config = fixtureConfig(dir.filePath(QStringLiteral("before")).toStdString());
+        config.train.steps = 0;
+        PretrainObserver quiet;
+        RunControl control;
+        QVERIFY(runPretraining(config, quiet, control).status == TrainerStatus::Finished);
+        const std::string after = dir.filePath(QStringLiteral("after")).toStdString();
+        config.outputDir = after;
+        config.train.steps = 1;
+        config.train.warmupSteps = 0;
+        config.train.optimizer = "adamw_scaled";
+        QVERIFY(runPretraining(config, quiet, control).status == TrainerStatus::Finished);
+
+        const SafetensorsContents a = readSafetensors(dir.filePath(QStringLiteral("before/model.safetensors")).toStdString());
+        const SafetensorsContents b = readSafetensors(after + "/model.safetensors");
+        for (const char *key : {"shared.weight", "encoder.block.0.layer.0.SelfAttention.q.weight",
+                 "decoder.block.0.layer.2.DenseReluDense.wo.weight"}) {
+            const torch::Tensor before = a.at(key);
+            const double rms = before.pow(2).mean().sqrt().item<double>();
+            const double largestStep = (b.at(key) - before).abs().max().item<double>();
+            const double relative = largestStep / (config.train.learningRate * rms);
+            QVERIFY2(relative > 0.99 && relative < 1.001, (std::string(key) + ": " + std::to_string(relative)).c_str());
+        }
+    }
+
     void badCorpusIsAFailureWithAMessage()
     {
         QTemporaryDir dir;
