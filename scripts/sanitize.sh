@@ -16,8 +16,8 @@ BUILD_DIR="$ROOT/build-asan"
 
 # GUI: test_workbench. The sentencepiece plugin (dlopen with RTLD_DEEPBIND): test_tokenizer, the
 # trainer and pretrainer tests and test_cli_training / test_cli_pretrain (`ladder train`, `ladder
-# pretrain`), which train a vocabulary through it.
-NOT_SANITIZED='^(test_workbench|test_tokenizer|test_trainer|test_trainer_learning|test_cli_training|test_pretrainer|test_cli_pretrain)$'
+# pretrain`), which train a vocabulary through it, and test_shipped_backbones, which loads one.
+NOT_SANITIZED='^(test_workbench|test_tokenizer|test_trainer|test_trainer_learning|test_cli_training|test_pretrainer|test_cli_pretrain|test_shipped_backbones)$'
 
 source "$ROOT/scripts/packages.sh"
 install_missing_packages sanitize "${LADDER_BUILD_PACKAGES[@]}"
@@ -36,7 +36,7 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:check_initialization_order=1
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 
 echo "sanitize: skipped: test_workbench (GUI); test_tokenizer, test_trainer, test_trainer_learning, test_cli_training,"
-echo "          test_pretrainer, test_cli_pretrain (they open"
+echo "          test_pretrainer, test_cli_pretrain, test_shipped_backbones (they open"
 echo "          the sentencepiece plugin, and ASan refuses dlopen(RTLD_DEEPBIND): the plugin is checked by"
 echo "          spm_plugin_unsanitized, a separate process built without sanitizers)"
 ctest --test-dir "$BUILD_DIR" --output-on-failure --parallel "$JOBS" -E "$NOT_SANITIZED" "$@"
