@@ -5,12 +5,14 @@
 
 #include "train/MemoryPredictor.h"
 #include "train/RunConfig.h"
+#include "train/TrainingLengths.h"
 
 #include <nlohmann/json.hpp>
 
 #include <iomanip>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 namespace ladder::cli {
 
@@ -21,6 +23,7 @@ struct PlanOptions
     std::string configPath;
     std::vector<std::string> overrides;
     int64_t targetLength = 4;
+    bool fromData = false;
     bool json = false;
 };
 
@@ -29,7 +32,16 @@ int runPlan(const PlanOptions &options)
     RunConfig config = RunConfig::fromFile(options.configPath);
     for (const std::string &assignment : options.overrides)
         config.applyOverride(assignment);
-    const MemoryPrediction prediction = predictTrainingMemory(config, options.targetLength);
+    MemoryPrediction prediction;
+    std::optional<TrainingLengths> lengths;
+    if (options.fromData) {
+        // The lengths the run will pad its largest batch to, rather than the configured maxima.
+        lengths = measureTrainingLengths(config, [](const std::string &line) { std::cerr << line << '\n'; });
+        prediction = predictTrainingMemory(runBackboneConfig(config), config.method, config.train.batchSize,
+            lengths->longestSource, lengths->longestTarget);
+    } else {
+        prediction = predictTrainingMemory(config, options.targetLength);
+    }
     const MemoryBreakdown &m = prediction.memory;
     const std::pair<const char *, int64_t> categories[] = {{"frozen_weights", m.frozenWeights},
         {"trainable_weights", m.trainableWeights}, {"gradients", m.gradients}, {"optimizer_state", m.optimizerState},
@@ -43,7 +55,8 @@ int runPlan(const PlanOptions &options)
             groups.push_back({{"name", group.name}, {"count", group.count}, {"trainable", group.trainable}});
         const nlohmann::ordered_json out = {{"name", config.name}, {"method", methodName(config.method.kind)},
             {"batch_size", prediction.batchSize}, {"source_length", prediction.sourceLength},
-            {"target_length", prediction.targetLength}, {"predicted_peak_memory_bytes", memory},
+            {"target_length", prediction.targetLength},
+            {"lengths_from", lengths ? "training data" : "configuration"}, {"predicted_peak_memory_bytes", memory},
             {"parameters",
                 {{"total", prediction.parameters.total}, {"trainable", prediction.parameters.trainable},
                     {"trainable_percent", prediction.parameters.trainablePercent()}, {"groups", groups}}}};
@@ -51,7 +64,10 @@ int runPlan(const PlanOptions &options)
         return 0;
     }
     std::cout << config.name << ": " << methodName(config.method.kind) << ", batch " << prediction.batchSize
-              << ", source " << prediction.sourceLength << " tokens, target " << prediction.targetLength << " tokens\n"
+              << ", source " << prediction.sourceLength << " tokens, target " << prediction.targetLength << " tokens"
+              << (lengths ? " (the longest of " + std::to_string(lengths->examples) + " training examples)"
+                          : " (configured maxima; --data measures the task)")
+              << '\n'
               << "parameters: " << prediction.parameters.trainable << " of " << prediction.parameters.total
               << " train (" << std::fixed << std::setprecision(2) << prediction.parameters.trainablePercent()
               << "%)\n";
@@ -72,8 +88,12 @@ Command addPlanCommand(CLI::App &app)
     CLI::App *command = app.add_subcommand("plan", "Predict a run's parameters and peak memory before training");
     command->add_option("config", options->configPath, "Run configuration (JSON)")->required()->check(CLI::ExistingFile);
     command->add_option("--set", options->overrides, "Override a setting: key.path=value (repeatable)");
-    command->add_option("--target-length", options->targetLength, "Target tokens per example to plan for")
-        ->check(CLI::PositiveNumber);
+    CLI::Option *targetLength =
+        command->add_option("--target-length", options->targetLength, "Target tokens per example to plan for")
+            ->check(CLI::PositiveNumber);
+    command->add_flag("--data", options->fromData,
+        "Read and tokenise the training split and plan for its longest example (the run's largest batch)")
+        ->excludes(targetLength);
     command->add_flag("--json", options->json, "Print one JSON object");
     return {command, [options] { return runPlan(*options); }};
 }

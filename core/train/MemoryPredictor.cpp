@@ -183,15 +183,17 @@ MemoryPrediction predictTrainingMemory(const T5Config &backbone, const MethodCon
     return prediction;
 }
 
+T5Config runBackboneConfig(const RunConfig &config)
+{
+    const std::string folder = resolveBackbonePath(config.backbone);
+    return folder.empty() ? T5Config::preset(config.backbone.preset)
+                          : T5Config::fromJsonFile((std::filesystem::path(folder) / "config.json").string());
+}
+
 MemoryPrediction predictTrainingMemory(const RunConfig &config, int64_t targetLength)
 {
-    // A path or a shipped backbone's name reads its config.json; a random shape is a preset.
-    const std::string folder = resolveBackbonePath(config.backbone);
-    const T5Config backbone = folder.empty()
-        ? T5Config::preset(config.backbone.preset)
-        : T5Config::fromJsonFile((std::filesystem::path(folder) / "config.json").string());
-    return predictTrainingMemory(backbone, config.method, config.train.batchSize, config.train.maxSourceLength,
-        std::min<int64_t>(targetLength, config.train.maxTargetLength));
+    return predictTrainingMemory(runBackboneConfig(config), config.method, config.train.batchSize,
+        config.train.maxSourceLength, std::min<int64_t>(targetLength, config.train.maxTargetLength));
 }
 
 } // namespace ladder

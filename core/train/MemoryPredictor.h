@@ -31,9 +31,14 @@ struct MemoryPrediction
 MemoryPrediction predictTrainingMemory(const T5Config &backbone, const MethodConfig &method, int64_t batchSize,
     int64_t sourceLength, int64_t targetLength);
 
-/// The same for a run configuration: the backbone's config (preset, or the folder's
-/// config.json), train.batch_size × grad accumulation's micro-batch, train.max_source_length,
-/// and `targetLength` target tokens (the label words are short: default 4).
+/// The backbone a run configuration names: a preset's shape, or the folder's config.json (a
+/// path or a shipped backbone's name).
+T5Config runBackboneConfig(const RunConfig &config);
+
+/// The same for a run configuration: its backbone, train.batch_size, train.max_source_length,
+/// and `targetLength` target tokens (the label words are short: default 4). Every batch padded
+/// to max_source_length: an upper bound when the data is shorter (measureTrainingLengths gives
+/// the lengths the run will really pad to).
 MemoryPrediction predictTrainingMemory(const RunConfig &config, int64_t targetLength = 4);
 
 } // namespace ladder

@@ -112,6 +112,29 @@ private Q_SLOTS:
             QCOMPARE(predicted.value(key, int64_t(-1)), measured.value(key, int64_t(-2)));
     }
 
+    void planFromTheDataIsWithinTenPercentOfTheMeasuredPeak()
+    {
+        // Eight steps of batch 8 see all 64 examples, so the run meets its largest batch.
+        const QStringList epoch{QStringLiteral("--set"), QStringLiteral("train.max_steps=8")};
+        const CliResult plan =
+            runLadder(QStringList{QStringLiteral("plan"), m_config, QStringLiteral("--data"), QStringLiteral("--json")} + epoch,
+                m_environment);
+        QVERIFY2(plan.exitCode == 0, qPrintable(plan.err));
+        const nlohmann::json prediction = parseJson(plan);
+        QCOMPARE(prediction.value("lengths_from", std::string()), std::string("training data"));
+        QVERIFY(prediction.value("source_length", 0) < 32); // short sentences: not the configured maximum
+        const CliResult train = runLadder(
+            QStringList{QStringLiteral("train"), m_config, QStringLiteral("--json"), QStringLiteral("--no-db")} + epoch,
+            m_environment);
+        QVERIFY2(train.exitCode == 0, qPrintable(train.err));
+        const auto predicted = prediction["predicted_peak_memory_bytes"].value("peak", int64_t(0));
+        const auto measured = parseJson(train)["peak_memory_bytes"].value("peak", int64_t(1));
+        const double error = static_cast<double>(predicted - measured) / static_cast<double>(measured);
+        qInfo("predicted %lld, measured %lld bytes: %+.1f%%", static_cast<long long>(predicted),
+            static_cast<long long>(measured), 100.0 * error);
+        QVERIFY(std::abs(error) <= 0.10);
+    }
+
     void badInputIsOneLineNamingTheProblem_data()
     {
         QTest::addColumn<QStringList>("arguments");
