@@ -37,7 +37,7 @@ int main(int argc, char *argv[])
                                            QApplication::translate("main", "Print the versions of the application, Qt and LibTorch."));
     parser.addOption(versionOption);
     const QCommandLineOption demoOption(QStringLiteral("demo"),
-        QApplication::translate("main", "Start the built-in demo run (LST on the polarity demo task) at once."));
+        QApplication::translate("main", "Start the built-in demo run (LST on the shipped wordnet-t5-tiny, classifying WordNet glosses) at once."));
     parser.addOption(demoOption);
     const QCommandLineOption dbOption(QStringLiteral("db"),
         QApplication::translate("main", "Run database (default: $LADDER_DB or %1).")

@@ -21,7 +21,7 @@
 
 namespace {
 
-/// LoRA on t5-tiny with a small polarity split: a few seconds on one thread.
+/// LoRA on the demo's backbone and task with a small split: a few seconds on one thread.
 ladder::RunConfig tinyRun(int64_t steps)
 {
     ladder::RunConfig config = ladder::RunDesigner::demoConfig();

@@ -154,11 +154,14 @@ RunConfig RunDesigner::demoConfig()
     config.name = "demo";
     config.method.kind = MethodKind::Lst;
     config.task.kind = "demo";
-    config.task.name = "polarity";
-    config.train.maxSteps = 300;
-    // The backbone is random t5-tiny (no pretrained teaching backbone ships yet): the paper's
-    // 3e-3 leaves it at chance in 300 steps; 1e-2 climbed from 50% to 95% test accuracy in 12.9 s
-    // on two cores (measured: `ladder train` with this configuration).
+    // The shipped pretrained backbone on a real task from the same offline source: the re-weighting
+    // methods need pretrained features (on random weights they stay at chance).
+    config.backbone.preset = "wordnet-t5-tiny";
+    config.task.name = "wordnet-lexname";
+    config.train.maxSteps = 600;
+    // The paper's 3e-3 is tuned for t5-base; this narrow side network learns faster at 1e-2.
+    // Measured with `ladder train` on this configuration (one thread, a busy 2-core machine):
+    // validation accuracy 16.5% (chance) at step 50, 64.5% at 300, test 71.5% at 600, in 40 s.
     config.train.learningRate = 1e-2;
     config.train.evalEvery = 50;
     config.train.maxSourceLength = 64;

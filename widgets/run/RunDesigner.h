@@ -32,7 +32,7 @@ public:
     /// The run the form describes, or nullopt with `error` set when a field is invalid.
     std::optional<RunConfig> config(QString *error = nullptr) const;
 
-    /// The built-in demo: LST on the default backbone and the polarity demo task, sized to
+    /// The built-in demo: LST on the shipped wordnet-t5-tiny and the wordnet-lexname task, sized to
     /// finish in well under a minute on two cores.
     static RunConfig demoConfig();
 
