@@ -60,7 +60,7 @@ struct PretrainTrainConfig
     /// AdamWScale, each tensor's step multiplied by max(1e-3, RMS of the tensor), as Adafactor
     /// scales T5's updates; T5's small attention initialisation (q at (d_model·d_kv)^-1/2)
     /// otherwise grows many times faster than the embeddings and block 0's attention collapses
-    /// (docs/pretrain.md).
+    /// (docs/pretrain.md). Unlike nanoT5, weight decay is scaled along with the step.
     std::string optimizer = "adamw";
     double learningRate = 3e-3;       ///< peak rate (for adamw_scaled, relative to each tensor's RMS)
     int64_t warmupSteps = 100;        ///< linear warm-up, then linear decay to 0 at `steps`
