@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <ctime>
 #include <filesystem>
@@ -132,13 +133,22 @@ int listRuns(const RunsOptions &options)
         std::cout << list.dump(2) << '\n';
         return 0;
     }
-    std::cout << std::left << std::setw(6) << "ID" << std::setw(12) << "STATUS" << std::setw(10) << "METHOD"
-              << std::setw(14) << "TASK" << std::setw(14) << "BACKBONE" << std::setw(21) << "CREATED"
+    // Columns as wide as their longest entry (task names such as "pretrain/wordnet" or
+    // "file/…" and backbone names run long), plus two spaces.
+    std::size_t methodWidth = 6, taskWidth = 4, backboneWidth = 8;
+    for (const RunRecord &run : runs) {
+        methodWidth = std::max(methodWidth, run.method.size());
+        taskWidth = std::max(taskWidth, run.task.size());
+        backboneWidth = std::max(backboneWidth, run.backbone.size());
+    }
+    const auto column = [](std::size_t width) { return std::setw(static_cast<int>(width + 2)); };
+    std::cout << std::left << std::setw(6) << "ID" << std::setw(12) << "STATUS" << column(methodWidth) << "METHOD"
+              << column(taskWidth) << "TASK" << column(backboneWidth) << "BACKBONE" << std::setw(21) << "CREATED"
               << "NAME [TAGS]\n";
     for (const RunRecord &run : runs) {
-        std::cout << std::left << std::setw(6) << run.id << std::setw(12) << runStatusName(run.status) << std::setw(10)
-                  << run.method << std::setw(14) << run.task << std::setw(14) << run.backbone << std::setw(21)
-                  << localTime(run.createdAt) << run.name;
+        std::cout << std::left << std::setw(6) << run.id << std::setw(12) << runStatusName(run.status)
+                  << column(methodWidth) << run.method << column(taskWidth) << run.task << column(backboneWidth)
+                  << run.backbone << std::setw(21) << localTime(run.createdAt) << run.name;
         if (!run.tags.empty())
             std::cout << " [" << joined(run.tags) << ']';
         std::cout << '\n';

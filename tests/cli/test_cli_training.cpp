@@ -71,6 +71,26 @@ private Q_SLOTS:
         const CliResult runs = runLadder({QStringLiteral("runs"), QStringLiteral("--db"), db}, m_environment);
         QVERIFY2(runs.exitCode == 0, qPrintable(runs.err));
         QVERIFY2(runs.out.contains(QStringLiteral("cli-test")), qPrintable(runs.out));
+
+    }
+
+    void runsListLinesUpLongNames()
+    {
+        // "demo/wordnet-lexname" is wider than a fixed task column would be.
+        const QString db = m_dir.filePath(QStringLiteral("long-names.sqlite"));
+        const CliResult run = runLadder({QStringLiteral("train"), m_config, QStringLiteral("--set"),
+                                            QStringLiteral("task.name=wordnet-lexname"), QStringLiteral("--set"),
+                                            QStringLiteral("train.max_steps=1"), QStringLiteral("--db"), db},
+            m_environment);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const CliResult runs = runLadder({QStringLiteral("runs"), QStringLiteral("--db"), db}, m_environment);
+        QVERIFY2(runs.exitCode == 0, qPrintable(runs.err));
+        const QStringList lines = runs.out.split(QLatin1Char('\n'));
+        QVERIFY(lines.size() >= 2);
+        const qsizetype taskColumn = lines[0].indexOf(QStringLiteral("TASK"));
+        const qsizetype backboneColumn = lines[0].indexOf(QStringLiteral("BACKBONE"));
+        QVERIFY2(lines[1].mid(taskColumn).startsWith(QStringLiteral("demo/wordnet-lexname ")), qPrintable(runs.out));
+        QVERIFY2(lines[1].mid(backboneColumn).startsWith(QStringLiteral("t5-tiny ")), qPrintable(runs.out));
     }
 
     void dataShowsFormattedPairsAndCounts()
