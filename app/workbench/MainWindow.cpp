@@ -16,8 +16,11 @@
 #include <QProgressBar>
 #include <QScrollArea>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace ladder {
 
@@ -172,6 +175,16 @@ void MainWindow::runFinished(const TrainResult &result)
         summary += tr(" · peak tensor memory %1").arg(mebibytes(result.peakMemory.peak));
     m_statusLabel->setText(summary);
     appendLog(summary);
+    if (!m_imageWhenRunEnds.isEmpty()) {
+        const QString file = std::exchange(m_imageWhenRunEnds, QString());
+        // The curves redraw on a 40 ms timer: let the last points land first.
+        QTimer::singleShot(200, this, [this, file] { Q_EMIT imageSaved(file, grab().save(file)); });
+    }
+}
+
+void MainWindow::saveImageWhenRunEnds(const QString &file)
+{
+    m_imageWhenRunEnds = file;
 }
 
 void MainWindow::appendLog(const QString &line)

@@ -31,6 +31,14 @@ public:
     LiveCurves *curves() const { return m_curves; }
     TrainingSession *session() const { return m_session; }
 
+    /// Saves the window to `file` (PNG, JPEG… by its suffix) once the next run ends, after the
+    /// curves' last redraw, for slides and reports; then emits imageSaved.
+    void saveImageWhenRunEnds(const QString &file);
+
+Q_SIGNALS:
+    /// `ok` false: the image could not be written (unknown suffix, unwritable folder).
+    void imageSaved(const QString &file, bool ok);
+
 public Q_SLOTS:
     /// Starts the run the designer describes; false (with the reason in the status bar and the
     /// log) when it is invalid or a run is going.
@@ -44,6 +52,7 @@ private:
     void setRunning(bool running);
 
     QString m_databasePath;
+    QString m_imageWhenRunEnds;
     RunDesigner *m_designer = nullptr;
     LiveCurves *m_curves = nullptr;
     TrainingSession *m_session = nullptr;

@@ -47,10 +47,21 @@ int main(int argc, char *argv[])
     const QCommandLineOption noDbOption(QStringLiteral("no-db"),
         QApplication::translate("main", "Do not record runs in a database."));
     parser.addOption(noDbOption);
+    const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
+        QApplication::translate("main",
+            "With --demo: when the run ends, save the window to <file> (PNG, JPEG… by its suffix) and quit."),
+        QStringLiteral("file"));
+    parser.addOption(screenshotOption);
     parser.process(app);
     if (parser.isSet(versionOption)) {
         QTextStream(stdout) << ladder::VersionPanel::versionText() << '\n';
         return 0;
+    }
+
+    const QString screenshot = parser.value(screenshotOption);
+    if (!screenshot.isEmpty() && !parser.isSet(demoOption)) {
+        QTextStream(stderr) << "ladder-workbench: --screenshot needs --demo (it saves the window when that run ends)\n";
+        return 2;
     }
 
     ladder::configureThreads(0);
@@ -59,6 +70,15 @@ int main(int argc, char *argv[])
         : QString::fromStdString(ladder::resolveDatabasePath(parser.value(dbOption).toStdString()));
     ladder::MainWindow window(database);
     window.show();
+    if (!screenshot.isEmpty()) {
+        window.saveImageWhenRunEnds(screenshot);
+        QObject::connect(&window, &ladder::MainWindow::imageSaved, &app, [](const QString &file, bool ok) {
+            if (!ok)
+                QTextStream(stderr) << "ladder-workbench: " << file
+                                    << ": cannot write the image (unknown suffix or unwritable folder)\n";
+            QApplication::exit(ok ? 0 : 1);
+        });
+    }
     if (parser.isSet(demoOption))
         window.startDemo();
     return QApplication::exec();

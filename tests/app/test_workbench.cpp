@@ -11,6 +11,7 @@
 #include "runtime/BuildInfo.h"
 #include "store/RunStore.h"
 
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -117,6 +118,30 @@ private slots:
         QCOMPARE(store.seriesPointCount(window.session()->runId(), "loss"), std::size_t(5));
     }
 
+    void windowIsSavedAsAnImageWhenTheRunEnds()
+    {
+        ladder::MainWindow window(QString{});
+        window.resize(1200, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QString file = m_dir.filePath(QStringLiteral("window.png"));
+        window.saveImageWhenRunEnds(file);
+        QSignalSpy saved(&window, &ladder::MainWindow::imageSaved);
+        window.designer()->setConfig(tinyRun(3));
+        QVERIFY(window.startRun());
+        QVERIFY(saved.wait(120000));
+        QCOMPARE(saved.first().at(0).toString(), file);
+        QVERIFY(saved.first().at(1).toBool());
+        const QImage image(file);
+        QCOMPARE(image.size(), window.grab().size());
+
+        // An unknown format is reported, not silently dropped.
+        window.saveImageWhenRunEnds(m_dir.filePath(QStringLiteral("window.nosuchformat")));
+        QVERIFY(window.startRun());
+        QVERIFY(saved.wait(120000));
+        QVERIFY(!saved.last().at(1).toBool());
+    }
+
     void stopEndsTheRunWithinAStep()
     {
         const QString db = m_dir.filePath(QStringLiteral("stop.sqlite"));
@@ -161,6 +186,16 @@ private slots:
         QCOMPARE(process.exitCode(), 0);
         const QString out = QString::fromUtf8(process.readAllStandardOutput()).trimmed();
         QCOMPARE(out, ladder::VersionPanel::versionText());
+    }
+
+    void executableRefusesAScreenshotWithoutTheDemo()
+    {
+        QProcess process;
+        process.start(QStringLiteral(LADDER_BIN_DIR "/ladder-workbench"),
+            {QStringLiteral("--screenshot"), m_dir.filePath(QStringLiteral("x.png"))});
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitCode(), 2);
+        QVERIFY(QString::fromUtf8(process.readAllStandardError()).contains(QStringLiteral("--screenshot needs --demo")));
     }
 
     void executableStartsTheDemo()
