@@ -281,7 +281,8 @@ void RunDesigner::updatePlan()
         const MemoryBreakdown &m = prediction.memory;
         m_plan->setText(
             tr("<b>%1</b> of %2 parameters train (%3%)<br>"
-               "peak tensor memory <b>%4</b> at batch %5 × %6 tokens:<br>"
+               "peak tensor memory at most <b>%4</b> (batch %5, every source padded to %6 tokens; "
+               "shorter data needs less, `ladder plan --data` measures it):<br>"
                "frozen weights %7 · trainable %8 · gradients %9 · optimizer %10 · activations %11")
                 .arg(prediction.parameters.trainable)
                 .arg(prediction.parameters.total)
