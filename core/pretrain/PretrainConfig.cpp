@@ -2,6 +2,7 @@
 #include "pretrain/PretrainConfig.h"
 
 #include "util/Error.h"
+#include "util/SetAssignment.h"
 
 #include <nlohmann/json.hpp>
 
@@ -218,17 +219,7 @@ std::string PretrainConfig::toJson() const
 
 void PretrainConfig::applyOverride(const std::string &assignment)
 {
-    const std::size_t equals = assignment.find('=');
-    if (equals == std::string::npos || equals == 0)
-        throw Error("--set " + assignment + ": expected key.path=value (e.g. train.steps=500)");
-    const std::string path = assignment.substr(0, equals);
-    const std::string valueText = assignment.substr(equals + 1);
-    Json value;
-    try {
-        value = Json::parse(valueText);
-    } catch (const Json::exception &) {
-        value = valueText; // a bare word: t5-mini, /tmp/out
-    }
+    const auto [path, value] = parseSetAssignment(assignment, "train.steps=500");
     Json root = toJsonValue(*this);
     const std::size_t dot = path.find('.');
     if (dot == std::string::npos) {

@@ -4,6 +4,7 @@
 #include "model/T5Config.h"
 #include "pretrain/ShippedBackbones.h"
 #include "util/Error.h"
+#include "util/SetAssignment.h"
 
 #include <nlohmann/json.hpp>
 
@@ -313,17 +314,7 @@ std::string RunConfig::toJson() const { return toJsonValue(*this).dump(2); }
 
 void RunConfig::applyOverride(const std::string &assignment)
 {
-    const std::size_t equals = assignment.find('=');
-    if (equals == std::string::npos || equals == 0)
-        throw Error("--set " + assignment + ": expected key.path=value (e.g. train.batch_size=8)");
-    const std::string path = assignment.substr(0, equals);
-    const std::string valueText = assignment.substr(equals + 1);
-    Json value;
-    try {
-        value = Json::parse(valueText);
-    } catch (const Json::exception &) {
-        value = valueText; // a bare word: sst2, lora, /data/glue
-    }
+    const auto [path, value] = parseSetAssignment(assignment, "train.batch_size=8");
     Json root = toJsonValue(*this);
     const bool pathGiven = path == "backbone.path";
     Json *node = &root;
