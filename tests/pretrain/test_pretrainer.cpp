@@ -121,25 +121,38 @@ private Q_SLOTS:
         QVERIFY(readme.find("Princeton") != std::string::npos);
     }
 
+    void resumingEndsWhereAnUninterruptedRunEnds_data()
+    {
+        QTest::addColumn<QString>("optimizer");
+        QTest::newRow("adamw") << QStringLiteral("adamw");
+        QTest::newRow("adamw_scaled") << QStringLiteral("adamw_scaled"); // one parameter group per tensor
+    }
+
     void resumingEndsWhereAnUninterruptedRunEnds()
     {
+        QFETCH(QString, optimizer);
+        const auto config = [&optimizer](const std::string &out) {
+            PretrainConfig c = fixtureConfig(out);
+            c.train.optimizer = optimizer.toStdString();
+            return c;
+        };
         QTemporaryDir dir;
         const std::string straight = dir.filePath(QStringLiteral("straight")).toStdString();
         const std::string interrupted = dir.filePath(QStringLiteral("interrupted")).toStdString();
         PretrainObserver quiet;
         RunControl control;
-        const PretrainResult whole = runPretraining(fixtureConfig(straight), quiet, control);
+        const PretrainResult whole = runPretraining(config(straight), quiet, control);
         QVERIFY2(whole.status == TrainerStatus::Finished, whole.message.c_str());
 
         RunControl stopper;
         StopAfter stopAt4(stopper, 4);
-        const PretrainResult first = runPretraining(fixtureConfig(interrupted), stopAt4, stopper);
+        const PretrainResult first = runPretraining(config(interrupted), stopAt4, stopper);
         QCOMPARE(int(first.status), int(TrainerStatus::Stopped));
         QCOMPARE(first.steps, int64_t(4));
         const std::string checkpoint = interrupted + "/work/checkpoint-3";
         QCOMPARE(first.lastCheckpoint, checkpoint);
         RunControl fresh;
-        const PretrainResult resumed = runPretraining(fixtureConfig(interrupted), quiet, fresh, checkpoint);
+        const PretrainResult resumed = runPretraining(config(interrupted), quiet, fresh, checkpoint);
         QVERIFY2(resumed.status == TrainerStatus::Finished, resumed.message.c_str());
         QCOMPARE(resumed.preparation.startStep, int64_t(3));
         QCOMPARE(resumed.losses.size(), std::size_t(6));
