@@ -12,30 +12,19 @@
 #include "memory/MemoryMeter.h"
 #include "train/MemoryPredictor.h"
 #include "train/Trainer.h"
+#include "util/CommaList.h"
 
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-#include <sstream>
 #include <string>
 #include <vector>
 
 namespace {
 
 using namespace ladder;
-
-std::vector<std::string> splitList(const std::string &text)
-{
-    std::vector<std::string> items;
-    std::stringstream in(text);
-    std::string item;
-    while (std::getline(in, item, ','))
-        if (!item.empty())
-            items.push_back(item);
-    return items;
-}
 
 double median(std::vector<double> values)
 {
@@ -100,8 +89,8 @@ int main(int argc, char **argv)
     std::printf("| Backbone | Method | Trainable | Shape B×Ts×Tt | s/step | samples/s | Frozen MiB | Trainable MiB | "
                 "Grads MiB | Optim MiB | Activations MiB | Peak MiB | Predicted MiB | Predictor error |\n");
     std::printf("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-    for (const std::string &preset : splitList(presets)) {
-        for (const std::string &method : splitList(methods)) {
+    for (const std::string &preset : splitCommaList(presets)) {
+        for (const std::string &method : splitCommaList(methods)) {
             RunConfig config;
             config.name = "bench";
             config.backbone.preset = preset;

@@ -9,6 +9,7 @@
 #include "bench/FreshProcess.h"
 #include "bench/MemoryBench.h"
 #include "bench/SpeedBench.h"
+#include "util/CommaList.h"
 #include "util/Error.h"
 
 #include <filesystem>
@@ -45,17 +46,6 @@ struct BenchOptions
     int steps = 3;
     int threads = 0;
 };
-
-std::vector<std::string> splitList(const std::string &text)
-{
-    std::vector<std::string> items;
-    std::stringstream in(text);
-    std::string item;
-    while (std::getline(in, item, ','))
-        if (!item.empty())
-            items.push_back(item);
-    return items;
-}
 
 void writeFile(const std::filesystem::path &path, const std::string &text)
 {
@@ -152,7 +142,7 @@ int runMemory(const BenchOptions &options)
     bench.batch = options.batch;
     bench.sourceLength = options.sourceLength;
     bench.targetLength = options.targetLength;
-    bench.methods = splitList(options.methods);
+    bench.methods = splitCommaList(options.methods);
     bench.executable = currentExecutable();
     bench.threads = options.threads;
     MemoryBenchReport report;
@@ -210,8 +200,8 @@ int runMemoryStepCommand(const BenchOptions &options)
 int runSpeed(const BenchOptions &options)
 {
     SpeedBenchOptions bench;
-    bench.presets = splitList(options.presets);
-    bench.methods = splitList(options.methods);
+    bench.presets = splitCommaList(options.presets);
+    bench.methods = splitCommaList(options.methods);
     bench.batch = options.speedBatch;
     bench.sourceLength = options.sourceLength;
     bench.targetLength = options.targetLength;

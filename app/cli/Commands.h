@@ -4,6 +4,11 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <string>
+
+namespace ladder {
+enum class TrainerStatus;
+}
 
 namespace ladder::cli {
 
@@ -31,6 +36,10 @@ Command addPlanCommand(CLI::App &app);
 Command addPretrainCommand(CLI::App &app);
 // Benchmarks (BenchCommand.cpp): `bench memory`, `bench speed`.
 Command addBenchCommand(CLI::App &app);
+
+/// The exit status of a training command (`train`, `pretrain`): 0 finished, 130 stopped (as
+/// Ctrl-C's), 1 failed after printing the message (TrainCommand.cpp).
+int runExitStatus(TrainerStatus status, const std::string &message);
 
 /// Adds the backbone choice every model command shares: `--model DIR` or `--preset NAME`.
 void addBackboneOptions(CLI::App &command, std::string &modelDir, std::string &preset);

@@ -224,11 +224,7 @@ int runPretrain(const PretrainOptions &options)
         if (run > 0)
             std::cout << "run " << run << " in " << dbPath << '\n';
     }
-    if (result.status == TrainerStatus::Failed) {
-        std::cerr << "ladder: error: " << result.message << '\n';
-        return 1;
-    }
-    return result.status == TrainerStatus::Stopped ? 130 : 0;
+    return runExitStatus(result.status, result.message);
 }
 
 } // namespace

@@ -215,14 +215,19 @@ int runTrain(const TrainOptions &options)
         std::cout << summary.dump(2) << '\n';
     else
         printSummary(summary);
-    if (result.status == TrainerStatus::Failed) {
-        std::cerr << "ladder: error: " << result.message << '\n';
-        return 1;
-    }
-    return result.status == TrainerStatus::Stopped ? 130 : 0;
+    return runExitStatus(result.status, result.message);
 }
 
 } // namespace
+
+int runExitStatus(TrainerStatus status, const std::string &message)
+{
+    if (status == TrainerStatus::Failed) {
+        std::cerr << "ladder: error: " << message << '\n';
+        return 1;
+    }
+    return status == TrainerStatus::Stopped ? 130 : 0;
+}
 
 Command addTrainCommand(CLI::App &app)
 {

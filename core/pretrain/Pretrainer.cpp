@@ -461,13 +461,7 @@ void PretrainingRun::trainLoop()
 void PretrainingRun::writeCheckpoint(int64_t step)
 {
     const fs::path folder = m_work / ("checkpoint-" + std::to_string(step));
-    fs::path temporary = folder;
-    temporary += ".partial";
-    std::error_code ec;
-    fs::remove_all(temporary, ec);
-    fs::create_directories(temporary, ec);
-    if (ec)
-        throw Error(temporary.string() + ": cannot create the checkpoint folder: " + ec.message());
+    const fs::path temporary = temporaryBeside(folder.string());
     saveStateDict(*m_model, (temporary / "model.safetensors").string());
     writeOptimizerAndGenerator(temporary.string(), *m_optimizer);
     Json validation = Json::array();
@@ -476,11 +470,9 @@ void PretrainingRun::writeCheckpoint(int64_t step)
     const Json position = {{"step", step}, {"run", m_config.name}, {"losses", m_result.losses},
         {"validation_losses", validation}};
     writeText(temporary / "position.json", position.dump() + "\n");
-    fs::remove_all(folder, ec);
-    fs::rename(temporary, folder, ec);
-    if (ec)
-        throw Error(folder.string() + ": cannot write the checkpoint: " + ec.message());
+    replaceFolder(temporary.string(), folder.string());
     // Only the newest checkpoint is kept: resuming needs no other.
+    std::error_code ec;
     if (!m_result.lastCheckpoint.empty() && m_result.lastCheckpoint != folder.string())
         fs::remove_all(m_result.lastCheckpoint, ec);
     m_result.lastCheckpoint = folder.string();

@@ -16,30 +16,25 @@ namespace ladder {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-void replaceFolder(const fs::path &temporary, const fs::path &folder)
+void replaceFolder(const std::string &temporary, const std::string &folder)
 {
     std::error_code ec;
     fs::remove_all(folder, ec);
     fs::rename(temporary, folder, ec);
     if (ec)
-        throw Error(folder.string() + ": cannot write the checkpoint: " + ec.message());
+        throw Error(folder + ": cannot write the checkpoint: " + ec.message());
 }
 
-fs::path temporaryBeside(const fs::path &folder)
+std::string temporaryBeside(const std::string &folder)
 {
-    fs::path temporary = folder;
-    temporary += ".partial";
+    const std::string temporary = folder + ".partial";
     std::error_code ec;
     fs::remove_all(temporary, ec);
     fs::create_directories(temporary, ec);
     if (ec)
-        throw Error(temporary.string() + ": cannot create the checkpoint folder: " + ec.message());
+        throw Error(temporary + ": cannot create the checkpoint folder: " + ec.message());
     return temporary;
 }
-
-} // namespace
 
 void writeOptimizerAndGenerator(const std::string &folder, torch::optim::Optimizer &optimizer)
 {
@@ -81,7 +76,7 @@ void writeTrainedState(const std::string &folder, FineTuningModel &model)
     const fs::path temporary = temporaryBeside(folder);
     writeSafetensors((temporary / "trained.safetensors").string(), model.trainedState(),
         {{"format", "pt"}, {"method", model.method().toJson()}});
-    replaceFolder(temporary, folder);
+    replaceFolder(temporary.string(), folder);
 }
 
 void writeCheckpoint(const std::string &folder, FineTuningModel &model, torch::optim::Optimizer &optimizer,
@@ -99,7 +94,7 @@ void writeCheckpoint(const std::string &folder, FineTuningModel &model, torch::o
     out.close();
     if (!out)
         throw Error((temporary / "position.json").string() + ": cannot write");
-    replaceFolder(temporary, folder);
+    replaceFolder(temporary.string(), folder);
 }
 
 TrainingPosition readCheckpoint(const std::string &folder, FineTuningModel &model, torch::optim::Optimizer &optimizer)

@@ -38,6 +38,11 @@ void writeOptimizerAndGenerator(const std::string &folder, torch::optim::Optimiz
 /// Restores what writeOptimizerAndGenerator() wrote; throws ladder::Error naming the file.
 void readOptimizerAndGenerator(const std::string &folder, torch::optim::Optimizer &optimizer);
 
+/// A checkpoint is written into `folder`.partial (made empty here) and then renamed over
+/// `folder` (replaceFolder), so a crash mid-write never leaves a half checkpoint under its name.
+std::string temporaryBeside(const std::string &folder);
+void replaceFolder(const std::string &temporary, const std::string &folder);
+
 /// Writes only the trained state (the best model so far).
 void writeTrainedState(const std::string &folder, FineTuningModel &model);
 
