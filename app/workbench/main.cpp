@@ -60,7 +60,10 @@ int main(int argc, char *argv[])
 
     const QString screenshot = parser.value(screenshotOption);
     if (!screenshot.isEmpty() && !parser.isSet(demoOption)) {
-        QTextStream(stderr) << "ladder-workbench: --screenshot needs --demo (it saves the window when that run ends)\n";
+        QTextStream(stderr) << "ladder-workbench: "
+                            << QApplication::translate("main",
+                                   "--screenshot needs --demo (it saves the window when that run ends)")
+                            << '\n';
         return 2;
     }
 
@@ -74,8 +77,10 @@ int main(int argc, char *argv[])
         window.saveImageWhenRunEnds(screenshot);
         QObject::connect(&window, &ladder::MainWindow::imageSaved, &app, [](const QString &file, bool ok) {
             if (!ok)
-                QTextStream(stderr) << "ladder-workbench: " << file
-                                    << ": cannot write the image (unknown suffix or unwritable folder)\n";
+                QTextStream(stderr) << "ladder-workbench: " << file << ": "
+                                    << QApplication::translate("main",
+                                           "cannot write the image (unknown suffix or unwritable folder)")
+                                    << '\n';
             QApplication::exit(ok ? 0 : 1);
         });
     }
