@@ -28,6 +28,8 @@ Command addShowCommand(CLI::App &app);
 Command addExportCommand(CLI::App &app);
 Command addImportCommand(CLI::App &app);
 Command addRemoveCommand(CLI::App &app);
+// Comparing stored runs (CompareCommand.cpp): `compare`.
+Command addCompareCommand(CLI::App &app);
 // The training engine (TrainCommand.cpp, DataCommand.cpp, PlanCommand.cpp): `train`, `data`, `plan`.
 Command addTrainCommand(CLI::App &app);
 Command addDataCommand(CLI::App &app);

@@ -53,7 +53,7 @@ int runPlan(const PlanOptions &options)
         nlohmann::ordered_json groups = nlohmann::ordered_json::array();
         for (const auto &group : prediction.parameters.groups)
             groups.push_back({{"name", group.name}, {"count", group.count}, {"trainable", group.trainable}});
-        const nlohmann::ordered_json out = {{"name", config.name}, {"method", methodName(config.method.kind)},
+        const nlohmann::ordered_json out = {{"name", config.displayName()}, {"method", methodName(config.method.kind)},
             {"batch_size", prediction.batchSize}, {"source_length", prediction.sourceLength},
             {"target_length", prediction.targetLength},
             {"lengths_from", lengths ? "training data" : "configuration"}, {"predicted_peak_memory_bytes", memory},
@@ -63,7 +63,7 @@ int runPlan(const PlanOptions &options)
         std::cout << out.dump(2) << '\n';
         return 0;
     }
-    std::cout << config.name << ": " << methodName(config.method.kind) << ", batch " << prediction.batchSize
+    std::cout << config.displayName() << ": " << methodName(config.method.kind) << ", batch " << prediction.batchSize
               << ", source " << prediction.sourceLength << " tokens, target " << prediction.targetLength << " tokens"
               << (lengths ? " (the longest of " + std::to_string(lengths->examples) + " training examples)"
                           : " (configured maxima; --data measures the task)")

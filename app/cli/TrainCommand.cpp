@@ -98,7 +98,7 @@ nlohmann::ordered_json evaluationJson(const std::optional<EvaluationResult> &res
 nlohmann::ordered_json summaryJson(const RunConfig &config, const TrainResult &result, RunId run, const std::string &db)
 {
     const MemoryBreakdown &m = result.peakMemory;
-    return {{"name", config.name}, {"status", trainerStatusName(result.status)}, {"message", result.message},
+    return {{"name", config.displayName()}, {"status", trainerStatusName(result.status)}, {"message", result.message},
         {"steps", result.steps}, {"final_validation", evaluationJson(result.finalValidation)},
         {"best_validation", evaluationJson(result.bestValidation)}, {"test", evaluationJson(result.test)},
         {"peak_memory_bytes",
@@ -150,16 +150,6 @@ struct TrainOptions
     std::string resultsFile;
     RunId resume = 0;
 };
-
-// `--resume RUN`: the run's own configuration, continued from its last checkpoint under the
-// same run id; the store drops the points recorded after that checkpoint.
-RunConfig prepareResumedRun(RunStore &store, RunId run)
-{
-    const ResumePoint point = store.prepareResume(run);
-    RunConfig config = RunConfig::fromJson(point.run.configJson, store.path() + ": run " + std::to_string(run));
-    config.train.resumeFrom = point.checkpoint ? point.checkpoint->path : std::string();
-    return config;
-}
 
 int runTrain(const TrainOptions &options)
 {

@@ -30,7 +30,8 @@ int main(int argc, char **argv)
     const std::vector<cli::Command> commands{cli::addInfoCommand(app),    cli::addForwardCommand(app),
                                              cli::addRunsCommand(app),    cli::addShowCommand(app),
                                              cli::addExportCommand(app),  cli::addImportCommand(app),
-                                             cli::addRemoveCommand(app),  cli::addTrainCommand(app),
+                                             cli::addRemoveCommand(app),  cli::addCompareCommand(app),
+                                             cli::addTrainCommand(app),
                                              cli::addDataCommand(app),    cli::addPlanCommand(app),
                                              cli::addPretrainCommand(app),
                                              cli::addBenchCommand(app)};

@@ -169,6 +169,9 @@ struct RunSummary
 /// The series name the trainer writes throughput (examples per second) under; summaries
 /// average it.
 inline constexpr const char *kThroughputSeries = "throughput";
+/// The series name the trainer writes each step's example count under (the examples in that
+/// optimizer step, all micro-batches); its cumulative sum is "examples seen", a plot's x-axis.
+inline constexpr const char *kExamplesSeries = "examples";
 
 /// Whether smaller is better for an evaluation metric: names containing "loss", "perplexity"
 /// or "error". Everything else (accuracy, f1, matthews, pearson, …) is larger-is-better.

@@ -288,6 +288,13 @@ sqlite::Database &RunStore::database() const
     return *d->db;
 }
 
+std::int64_t RunStore::dataVersion() const
+{
+    Statement query(*d->db, "PRAGMA data_version");
+    query.step();
+    return query.int64(0);
+}
+
 RunId RunStore::createRun(const RunRecord &run)
 {
     RunRecord row = run;
@@ -356,6 +363,14 @@ void RunStore::setStatus(RunId id, RunStatus status)
     Transaction transaction(*d->db);
     rows::writeStatus(*d->db, id, status);
     transaction.commit();
+}
+
+void RunStore::setName(RunId id, const std::string &name)
+{
+    Statement update(*d->db, "UPDATE runs SET name = ? WHERE id = ?");
+    update.bind(1, name).bind(2, id).run();
+    if (d->db->changes() == 0)
+        rows::requireRun(*d->db, id);
 }
 
 void RunStore::setNotes(RunId id, const std::string &notes)

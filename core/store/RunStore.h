@@ -5,6 +5,7 @@
 #include "store/RunRecords.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -63,6 +64,9 @@ public:
     /// Sets the status; running/paused claim the run for this process, finished/stopped/failed/
     /// interrupted set finishedAt, running sets startedAt if unset.
     void setStatus(RunId id, RunStatus status);
+    /// Renames a run, whatever its status. Only the run list's name changes: the stored
+    /// configuration (and its hash) keeps the name the run was configured with.
+    void setName(RunId id, const std::string &name);
     void setNotes(RunId id, const std::string &notes);
     void setParameterCounts(RunId id, std::int64_t trainable, std::int64_t total);
     void addTag(RunId id, const std::string &tag);
@@ -104,6 +108,12 @@ public:
     /// Inserts a run with all its data under a new id, in one transaction. Runs exported while
     /// running/paused come in as interrupted.
     RunId importRun(const RunData &data);
+
+    /// SQLite's PRAGMA data_version for this connection: it changes whenever ANOTHER connection
+    /// (another RunStore or RunWriter, in this process or another) commits to the file, and stays
+    /// the same after this connection's own writes. A cheap poll (no table is read) for views that
+    /// follow the file, e.g. runs a `ladder train` in another process adds.
+    std::int64_t dataVersion() const;
 
     /// The connection, for the store's own code (RunExport, tests of the schema).
     sqlite::Database &database() const;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "train/RunConfig.h"
 
+#include "experiments/RunLabels.h"
 #include "model/T5Config.h"
 #include "pretrain/ShippedBackbones.h"
 #include "util/Error.h"
@@ -377,6 +378,11 @@ std::string resolveBackbonePath(const BackboneConfig &backbone)
         + searched + ")");
 }
 
+std::string RunConfig::displayName() const
+{
+    return name.empty() ? defaultRunName(toJson()) : name;
+}
+
 double RunConfig::effectiveLearningRate() const
 {
     return train.learningRate > 0 ? train.learningRate : defaultLearningRate(method.kind);
@@ -415,7 +421,8 @@ void RunConfig::validate() const
 std::vector<OptionDescription> describeRunConfigOptions()
 {
     const RunConfig defaults;
-    std::vector<OptionDescription> options{{"name", "A name for the run (shown in run lists).", "\"run\""}};
+    std::vector<OptionDescription> options{{"name",
+        "A name for the run (shown in run lists); empty: method and its main knob, backbone and task.", "\"\""}};
     auto add = [&](const std::string &section, const std::vector<Field> &fields) {
         for (const Field &field : fields)
             options.push_back({section + "." + field.key, field.description, field.write(defaults).dump()});

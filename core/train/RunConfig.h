@@ -80,7 +80,7 @@ struct TrainSettings
 /// {"name", "backbone": {...}, "method": {...}, "task": {...}, "train": {...}}.
 struct RunConfig
 {
-    std::string name = "run";
+    std::string name; ///< empty: the run is called defaultRunName() (see displayName())
     BackboneConfig backbone;
     MethodConfig method;
     TaskConfig task;
@@ -97,6 +97,10 @@ struct RunConfig
     /// Applies "key.path=value" (value: JSON, or else taken as a string), checked as fromJson
     /// checks the file: `train.batch_size=8`, `method.kind=lora`, `task.name=sst2`.
     void applyOverride(const std::string &assignment);
+
+    /// `name`, or when it is empty the descriptive default experiments/RunLabels.h builds
+    /// ("lora r=32 · wordnet-t5-tiny · wordnet-lexname").
+    std::string displayName() const;
 
     /// The learning rate the run uses: train.learningRate, or the method's default when 0.
     double effectiveLearningRate() const;

@@ -10,7 +10,7 @@ namespace ladder {
 RunRecord runRecordFor(const RunConfig &config)
 {
     RunRecord record;
-    record.name = config.name;
+    record.name = config.displayName();
     record.method = methodName(config.method.kind);
     record.backbone = config.backbone.path.empty() ? config.backbone.preset : config.backbone.path;
     record.task = config.task.kind + "/" + (config.task.kind == "file" ? config.task.train : config.task.name);
@@ -33,6 +33,14 @@ RunStatus storedRunStatus(TrainerStatus status)
     }
 }
 
+RunConfig prepareResumedRun(RunStore &store, RunId run)
+{
+    const ResumePoint point = store.prepareResume(run);
+    RunConfig config = RunConfig::fromJson(point.run.configJson, store.path() + ": run " + std::to_string(run));
+    config.train.resumeFrom = point.checkpoint ? point.checkpoint->path : std::string();
+    return config;
+}
+
 RunRecorder::RunRecorder(const std::string &databasePath, RunId run)
     : m_store(std::make_unique<RunStore>(databasePath))
     , m_writer(std::make_unique<RunWriter>(m_store->path(), run))
@@ -53,6 +61,7 @@ void RunRecorder::stepFinished(const StepMetrics &m)
     m_writer->addMetric("learning_rate", m.step, m.learningRate);
     m_writer->addMetric("grad_norm", m.step, m.gradientNorm);
     m_writer->addMetric(kThroughputSeries, m.step, m.samplesPerSecond);
+    m_writer->addMetric(kExamplesSeries, m.step, static_cast<double>(m.examples));
     m_writer->addMetric("tokens_per_second", m.step, m.tokensPerSecond);
 }
 

@@ -15,12 +15,19 @@ namespace ladder {
 class RunStore;
 class RunWriter;
 
-/// The store's row for a new run of `config`: name, method, backbone, task, seed, the full
+/// The store's row for a new run of `config`: name (the configuration's, or when it gives none
+/// the descriptive default of RunConfig::displayName()), method, backbone, task, seed, the full
 /// configuration and the host it runs on.
 RunRecord runRecordFor(const RunConfig &config);
 
 /// How a trainer status ends a stored run.
 RunStatus storedRunStatus(TrainerStatus status);
+
+/// A stored run made ready to continue (`ladder train --resume`, the workbench's Resume): its own
+/// configuration, continued from its last checkpoint (none: from step 0) under the same run id;
+/// RunStore::prepareResume drops the points recorded after that checkpoint. Throws ladder::Error
+/// for a finished run, one a live process owns, or one the store does not have.
+RunConfig prepareResumedRun(RunStore &store, RunId run);
 
 /// Forwards every observer callback to a run in the store: step metrics, memory by category,
 /// evaluations, LST gates, checkpoints and parameter counts. Lives on the training thread (the
