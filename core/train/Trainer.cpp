@@ -78,6 +78,22 @@ private:
     void measureMemory(StepMetrics &metrics, int64_t gradientBytesThisStep);
     std::optional<EvaluationResult> evaluate(const std::string &split, int64_t step, bool trackBest);
     void waitWhilePaused();
+    /// Ends the run (RunStopped) once a stop is requested. Preparation calls it between its
+    /// stages and inside their loops, so a stop (or closing the window) need not wait for the
+    /// whole preparation: only for the one call it is in (sentencepiece training is one call).
+    void stopIfRequested() const
+    {
+        if (m_control.stop.load())
+            throw RunStopped{};
+    }
+    /// Starts a preparation stage: stops if asked to, then reports the stage as the Preparing
+    /// status's message ("loading the task", …), so a user sees what the wait is for.
+    void beginStage(const std::string &stage)
+    {
+        stopIfRequested();
+        m_stage = stage;
+        setStatus(TrainerStatus::Preparing, stage);
+    }
     void log(const std::string &line) { m_observer.logLine(line); }
     void setStatus(TrainerStatus status, const std::string &message = {})
     {
@@ -106,6 +122,7 @@ private:
     int64_t m_orderEpoch = -1;
     bool m_bf16 = false; ///< train.precision "bf16": forward passes under autocast
     MemoryBreakdown m_weights;
+    std::string m_stage; ///< the preparation stage under way; empty once training runs
 };
 
 void TrainingRun::prepare()
@@ -121,6 +138,7 @@ void TrainingRun::prepare()
     const int threads = configureThreads(train.threads);
     log("threads: " + std::to_string(threads));
 
+    beginStage("loading the task");
     m_task = loadTask(m_config);
     log("task " + m_task.name + ": " + std::to_string(m_task.splits.train.examples.size()) + " train, "
         + std::to_string(m_task.splits.validation.examples.size()) + " validation, "
@@ -131,12 +149,14 @@ void TrainingRun::prepare()
     T5Config backboneConfig;
     const std::string backbonePath = resolveBackbonePath(m_config.backbone);
     if (!backbonePath.empty()) {
+        beginStage("loading the backbone");
         LoadedT5 loaded = loadT5(backbonePath);
         backbone = loaded.model;
         backboneConfig = loaded.config;
     } else {
         backboneConfig = T5Config::preset(m_config.backbone.preset);
     }
+    beginStage("preparing the vocabulary");
     const VocabularyChoice vocabulary =
         resolveVocabulary(m_config, m_task, backboneConfig.vocabSize, [this](const std::string &line) { log(line); });
     m_tokenizer = SentencePieceTokenizer::load(vocabulary.modelPath);
@@ -146,8 +166,13 @@ void TrainingRun::prepare()
     m_result.vocabulary = vocabulary.describe();
     log("vocabulary: " + m_result.vocabulary);
 
+    beginStage("tokenizing the task");
     const SentencePieceTokenizer &tokenizer = *m_tokenizer;
-    const TextEncoder encode = [&tokenizer](const std::string &text) { return tokenizer.encode(text); };
+    // Checked per text: a large task's tokenisation takes seconds.
+    const TextEncoder encode = [this, &tokenizer](const std::string &text) {
+        stopIfRequested();
+        return tokenizer.encode(text);
+    };
     m_train = tokenizeSplit(m_task, m_task.splits.train, encode, train.maxSourceLength, train.maxTargetLength);
     Dataset validation = m_task.splits.validation;
     if (train.evalLimit > 0 && static_cast<int64_t>(validation.examples.size()) > train.evalLimit)
@@ -156,19 +181,25 @@ void TrainingRun::prepare()
     m_test = tokenizeSplit(m_task, m_task.splits.test, encode, train.maxSourceLength, train.maxTargetLength);
 
     // Weights, method init and dropout all draw from LibTorch's generator, seeded here.
-    if (!backbone)
+    if (!backbone) {
+        beginStage("initialising the backbone's random weights");
         backbone = createRandomT5(backboneConfig, train.seed);
+    }
+    beginStage("applying " + methodName(m_config.method.kind));
     torch::manual_seed(train.seed);
     MethodContext context;
     context.seed = train.seed;
     auto fisherIndex = std::make_shared<int64_t>(0);
+    // LST's Fisher initialisation runs a forward and backward pass per example: checked per example.
     context.nextFisherBatch = [this, fisherIndex]() -> std::optional<T5Inputs> {
+        stopIfRequested();
         if (*fisherIndex >= m_train.size())
             return std::nullopt;
         Batch batch = collateBatch(m_train, {(*fisherIndex)++});
         return batch.inputs;
     };
     m_model = applyMethod(backbone, m_config.method, context);
+    stopIfRequested();
     m_model->module().to(m_device);
     m_parameters = m_model->trainableParameters();
     if (m_parameters.empty())
@@ -181,9 +212,10 @@ void TrainingRun::prepare()
     m_batchesPerEpoch = (m_train.size() + train.batchSize - 1) / train.batchSize;
     const int64_t stepsPerEpoch = (m_batchesPerEpoch + train.gradAccumulation - 1) / train.gradAccumulation;
     m_totalSteps = train.maxSteps > 0 ? train.maxSteps : train.epochs * stepsPerEpoch;
-    m_position.runName = m_config.name;
+    m_position.runName = m_config.displayName();
 
     if (!train.resumeFrom.empty()) {
+        beginStage("reading the checkpoint");
         m_position = readCheckpoint(train.resumeFrom, *m_model, *m_optimizer);
         log("resumed from " + train.resumeFrom + " at step " + std::to_string(m_position.step));
     } else {
@@ -213,6 +245,8 @@ void TrainingRun::prepare()
         log("truncated " + std::to_string(preparation.truncatedSources) + " sources (max_source_length "
             + std::to_string(train.maxSourceLength) + ") and " + std::to_string(preparation.truncatedTargets)
             + " targets (max_target_length " + std::to_string(train.maxTargetLength) + ")");
+    stopIfRequested();
+    m_stage.clear();
     m_observer.prepared(preparation);
 }
 
@@ -440,7 +474,8 @@ TrainResult TrainingRun::run()
         m_result.message = "finished after " + std::to_string(m_result.steps) + " steps";
         setStatus(TrainerStatus::Finished, m_result.message);
     } catch (const RunStopped &) {
-        m_result.message = "stopped at step " + std::to_string(m_result.steps);
+        m_result.message = m_stage.empty() ? "stopped at step " + std::to_string(m_result.steps)
+                                           : "stopped while " + m_stage;
         setStatus(TrainerStatus::Stopped, m_result.message);
     } catch (const Error &e) {
         m_result.message = e.what();

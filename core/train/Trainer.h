@@ -103,7 +103,9 @@ public:
     virtual void logLine(const std::string & /*line*/) {}
 };
 
-/// Flags another thread sets; the trainer checks them every step and every evaluation batch.
+/// Flags another thread sets; the trainer checks them every step and every evaluation batch,
+/// and `stop` also between preparation stages and inside their loops (per text tokenised, per
+/// Fisher example).
 struct RunControl
 {
     std::atomic<bool> stop{false};
@@ -138,7 +140,8 @@ class Trainer
 {
 public:
     /// Trains as `config` says, reporting to `observer`. Stops within one step (or one
-    /// evaluation batch) of control.stop; waits while control.pause is set. Errors in the
+    /// evaluation batch, or one preparation call) of control.stop; waits while control.pause is
+    /// set. Each preparation stage is reported as statusChanged(Preparing, "loading the task", …). Errors in the
     /// configuration or data, and a loss that becomes NaN or infinite, end the run with status
     /// Failed and a message saying what to change; nothing is thrown for them.
     static TrainResult run(const RunConfig &config, TrainerObserver &observer, const RunControl &control);

@@ -8,7 +8,9 @@
 #include <QPointer>
 #include <QThread>
 
+#include <algorithm>
 #include <exception>
+#include <thread>
 
 namespace ladder {
 
@@ -85,13 +87,23 @@ bool TrainingSession::isRunning() const
     return m_thread != nullptr;
 }
 
-bool TrainingSession::start(const RunConfig &config, const QString &databasePath, QString *error)
+int TrainingSession::windowThreads(int requested)
+{
+    if (requested > 0)
+        return requested;
+    const int cores = static_cast<int>(std::thread::hardware_concurrency());
+    return std::max(1, cores - 1);
+}
+
+bool TrainingSession::start(const RunConfig &requestedConfig, const QString &databasePath, QString *error)
 {
     if (m_thread != nullptr) {
         if (error != nullptr)
             *error = tr("a run is already going");
         return false;
     }
+    RunConfig config = requestedConfig;
+    config.train.threads = windowThreads(config.train.threads);
     const std::string database = databasePath.toStdString();
     m_runId = 0;
     if (!database.empty()) {
@@ -103,6 +115,34 @@ bool TrainingSession::start(const RunConfig &config, const QString &databasePath
             return false;
         }
     }
+    launch(config, database);
+    return true;
+}
+
+bool TrainingSession::resume(qint64 run, const QString &databasePath, QString *error)
+{
+    if (m_thread != nullptr) {
+        if (error != nullptr)
+            *error = tr("a run is already going");
+        return false;
+    }
+    const std::string database = databasePath.toStdString();
+    RunConfig config;
+    try {
+        RunStore store(database);
+        config = prepareResumedRun(store, run);
+    } catch (const std::exception &e) {
+        if (error != nullptr)
+            *error = QString::fromStdString(e.what());
+        return false;
+    }
+    m_runId = run;
+    launch(config, database);
+    return true;
+}
+
+void TrainingSession::launch(const RunConfig &config, const std::string &database)
+{
     m_control = std::make_unique<RunControl>();
     m_result = std::make_shared<TrainResult>();
     const RunId run = m_runId;
@@ -129,7 +169,6 @@ bool TrainingSession::start(const RunConfig &config, const QString &databasePath
     m_thread->setObjectName(QStringLiteral("training"));
     connect(m_thread, &QThread::finished, this, &TrainingSession::threadEnded);
     m_thread->start();
-    return true;
 }
 
 void TrainingSession::requestStop()
