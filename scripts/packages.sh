@@ -8,7 +8,7 @@
 LADDER_BUILD_PACKAGES=(
     build-essential cmake ninja-build pkg-config
     libtorch-dev libopenblas0-openmp
-    qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
+    qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
     libqcustomplot-dev
     libsentencepiece-dev
     libsqlite3-dev nlohmann-json3-dev libcli11-dev

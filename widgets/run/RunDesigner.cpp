@@ -25,6 +25,9 @@ namespace ladder {
 namespace {
 
 constexpr int kFolderRole = Qt::UserRole + 1;
+// The task combo's entry for a loaded run's GLUE or file task, which the form cannot edit but
+// must keep (a stored run loaded into the designer trains on what it trained on).
+const QString kLoadedTask = QStringLiteral("loaded");
 
 QString mebibytes(int64_t bytes)
 {
@@ -91,7 +94,7 @@ RunDesigner::RunDesigner(QWidget *parent)
         m_task->addItem(QString::fromStdString(info.name));
         m_task->setItemData(m_task->count() - 1, QString::fromStdString(info.description), Qt::ToolTipRole);
     }
-    taskForm->addRow(tr("Demo task"), m_task);
+    taskForm->addRow(tr("Task"), m_task);
     m_trainSize = spinBox(16, 100000, 2000);
     taskForm->addRow(tr("Training examples"), m_trainSize);
     m_batchSize = spinBox(1, 4096, 32);
@@ -151,7 +154,6 @@ RunDesigner::RunDesigner(QWidget *parent)
 RunConfig RunDesigner::demoConfig()
 {
     RunConfig config;
-    config.name = "demo";
     config.method.kind = MethodKind::Lst;
     config.task.kind = "demo";
     // The shipped pretrained backbone on a real task from the same offline source: the re-weighting
@@ -185,8 +187,16 @@ void RunDesigner::setConfig(const RunConfig &config)
         m_backbone->setCurrentText(dir);
     }
     m_method->setCurrentIndex(m_method->findData(static_cast<int>(config.method.kind)));
-    if (config.task.kind == "demo")
+    if (const int loaded = m_task->findData(kLoadedTask); loaded >= 0)
+        m_task->removeItem(loaded);
+    if (config.task.kind == "demo") {
         m_task->setCurrentText(QString::fromStdString(config.task.name));
+    } else {
+        const std::string &name = config.task.kind == "file" ? config.task.train : config.task.name;
+        m_task->addItem(tr("%1: %2 (as loaded)").arg(QString::fromStdString(config.task.kind), QString::fromStdString(name)),
+            kLoadedTask);
+        m_task->setCurrentIndex(m_task->count() - 1);
+    }
     m_trainSize->setValue(static_cast<int>(config.task.trainSize));
     m_batchSize->setValue(static_cast<int>(config.train.batchSize));
     m_maxSteps->setValue(static_cast<int>(config.train.maxSteps));
@@ -250,9 +260,11 @@ std::optional<RunConfig> RunDesigner::config(QString *error) const
             if (!text.isEmpty())
                 config.applyOverride(QString(QStringLiteral("method.") + key + QLatin1Char('=') + text).toStdString());
         }
-        config.task.kind = "demo";
-        config.task.name = m_task->currentText().toStdString();
-        config.task.trainSize = m_trainSize->value();
+        if (m_task->currentData().toString() != kLoadedTask) {
+            config.task.kind = "demo";
+            config.task.name = m_task->currentText().toStdString();
+            config.task.trainSize = m_trainSize->value();
+        }
         config.train.batchSize = m_batchSize->value();
         config.train.maxSteps = m_maxSteps->value();
         config.train.learningRate = m_learningRate->value();
