@@ -2,24 +2,38 @@
 #include "MainWindow.h"
 
 #include "about/VersionPanel.h"
-#include "plots/LiveCurves.h"
+#include "experiments/CompareView.h"
+#include "experiments/RunHistoryModel.h"
+#include "experiments/RunHistoryView.h"
+#include "plots/RunCurveData.h"
+#include "plots/RunCurves.h"
+#include "queue/CompareMethodsDialog.h"
+#include "queue/MethodComparison.h"
+#include "queue/QueueView.h"
+#include "queue/RunQueue.h"
 #include "run/RunDesigner.h"
 #include "run/TrainingSession.h"
+#include "settings/WorkbenchSettings.h"
+#include "store/RunStore.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDialog>
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QProgressBar>
+#include <QScreen>
 #include <QScrollArea>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include <exception>
 #include <utility>
 
 namespace ladder {
@@ -37,50 +51,70 @@ QString duration(double seconds)
     return QStringLiteral("%1:%2").arg(total / 60).arg(total % 60, 2, 10, QLatin1Char('0'));
 }
 
+QDockWidget *dock(const QString &title, const QString &objectName, QWidget *content, QMainWindow *window)
+{
+    auto *widget = new QDockWidget(title, window);
+    widget->setObjectName(objectName);
+    widget->setWidget(content);
+    return widget;
+}
+
 } // namespace
 
-MainWindow::MainWindow(const QString &databasePath, QWidget *parent)
+MainWindow::MainWindow(const QString &databasePath, WorkbenchSettings *settings, QWidget *parent)
     : QMainWindow(parent)
     , m_databasePath(databasePath)
+    , m_ownSettings(settings == nullptr ? std::make_unique<WorkbenchSettings>() : nullptr)
+    , m_settings(settings != nullptr ? settings : m_ownSettings.get())
 {
     setWindowTitle(tr("Ladder Workbench %1").arg(QApplication::applicationVersion()));
     setObjectName(QStringLiteral("mainWindow"));
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
 
-    m_curves = new LiveCurves(this);
-    setCentralWidget(m_curves);
+    m_centre = new QTabWidget;
+    m_centre->setObjectName(QStringLiteral("centre"));
+    m_curves = new RunCurves;
+    m_centre->addTab(m_curves, tr("Curves"));
+    setCentralWidget(m_centre);
 
     m_designer = new RunDesigner;
     auto *designerScroll = new QScrollArea;
     designerScroll->setWidget(m_designer);
     designerScroll->setWidgetResizable(true);
-    auto *designerDock = new QDockWidget(tr("Run"), this);
-    designerDock->setObjectName(QStringLiteral("runDock"));
-    designerDock->setWidget(designerScroll);
+    QDockWidget *designerDock = dock(tr("Run"), QStringLiteral("runDock"), designerScroll, this);
     designerDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::LeftDockWidgetArea, designerDock);
+    // The designer's forms need their labels and editors side by side.
+    designerScroll->setMinimumWidth(m_designer->sizeHint().width() + 24);
+
+    m_queue = new RunQueue(m_databasePath, m_settings->parallelRuns(), this);
+    m_queueView = new QueueView(m_queue, m_settings);
+    QDockWidget *queueDock = dock(tr("Queue"), QStringLiteral("queueDock"), m_queueView, this);
 
     m_log = new QPlainTextEdit;
     m_log->setObjectName(QStringLiteral("log"));
     m_log->setReadOnly(true);
     m_log->setMaximumBlockCount(5000);
-    auto *logDock = new QDockWidget(tr("Log"), this);
-    logDock->setObjectName(QStringLiteral("logDock"));
-    logDock->setWidget(m_log);
-    addDockWidget(Qt::BottomDockWidgetArea, logDock);
+    QDockWidget *logDock = dock(tr("Log"), QStringLiteral("logDock"), m_log, this);
 
-    m_session = new TrainingSession(this);
+    createHistory();
+    if (m_history != nullptr) {
+        QDockWidget *historyDock = dock(tr("History"), QStringLiteral("historyDock"), m_history, this);
+        addDockWidget(Qt::BottomDockWidgetArea, historyDock);
+        splitDockWidget(historyDock, queueDock, Qt::Horizontal);
+        resizeDocks({historyDock, queueDock}, {3, 2}, Qt::Horizontal);
+    } else {
+        addDockWidget(Qt::BottomDockWidgetArea, queueDock);
+    }
+    tabifyDockWidget(queueDock, logDock);
+    queueDock->raise();
 
-    QToolBar *toolbar = addToolBar(tr("Run"));
-    toolbar->setObjectName(QStringLiteral("runToolbar"));
-    m_runAction = toolbar->addAction(tr("&Train"), this, &MainWindow::startRun);
-    m_runAction->setShortcut(Qt::CTRL | Qt::Key_Return);
-    m_pauseAction = toolbar->addAction(tr("&Pause"));
-    m_pauseAction->setCheckable(true);
-    connect(m_pauseAction, &QAction::toggled, m_session, &TrainingSession::setPaused);
-    m_stopAction = toolbar->addAction(tr("&Stop"), m_session, &TrainingSession::requestStop);
-    toolbar->addSeparator();
-    toolbar->addAction(tr("&Demo"), this, &MainWindow::startDemo);
+    connect(m_queue, &RunQueue::entryStarted, this, &MainWindow::followSession);
+    connect(m_queue, &RunQueue::entryFinished, this, &MainWindow::entryFinished);
+    connect(m_queue, &RunQueue::entryChanged, this, &MainWindow::updateActions);
+    connect(m_queue, &RunQueue::idle, this, &MainWindow::queueIdle);
 
+    createActions();
     m_statusLabel = new QLabel(tr("Ready"));
     m_statusLabel->setObjectName(QStringLiteral("runStatus"));
     m_progress = new QProgressBar;
@@ -89,39 +123,73 @@ MainWindow::MainWindow(const QString &databasePath, QWidget *parent)
     statusBar()->addWidget(m_statusLabel, 1);
     statusBar()->addPermanentWidget(m_progress);
 
-    connect(m_session, &TrainingSession::prepared, this, [this](const RunPreparation &p) {
-        m_curves->reset(p.totalSteps);
-        m_progress->setRange(0, static_cast<int>(p.totalSteps));
-        m_progress->setValue(static_cast<int>(p.startStep));
-        appendLog(tr("%1: %2 of %3 parameters train; %4 steps; vocabulary: %5")
-                      .arg(QString::fromStdString(p.task))
-                      .arg(p.trainableParameters)
-                      .arg(p.totalParameters)
-                      .arg(p.totalSteps)
-                      .arg(QString::fromStdString(p.vocabulary)));
-    });
-    connect(m_session, &TrainingSession::stepFinished, this, [this](const StepMetrics &m) {
-        m_curves->addStep(m);
-        m_progress->setValue(static_cast<int>(m.step));
-        m_statusLabel->setText(tr("step %1/%2 · loss %3 · %4 samples/s · ETA %5")
-                                   .arg(m.step)
-                                   .arg(m.totalSteps)
-                                   .arg(m.loss, 0, 'f', 4)
-                                   .arg(m.samplesPerSecond, 0, 'f', 1)
-                                   .arg(duration(m.etaSeconds)));
-    });
-    connect(m_session, &TrainingSession::memoryMeasured, m_curves, &LiveCurves::addMemory);
-    connect(m_session, &TrainingSession::evaluated, m_curves, &LiveCurves::addEvaluation);
-    connect(m_session, &TrainingSession::logLine, this, &MainWindow::appendLog);
-    connect(m_session, &TrainingSession::statusChanged, this, [this](TrainerStatus status, const QString &message) {
-        if (status == TrainerStatus::Paused || status == TrainerStatus::Failed)
-            appendLog(QString::fromStdString(trainerStatusName(status)) + (message.isEmpty() ? QString() : QStringLiteral(": ") + message));
-    });
-    connect(m_session, &TrainingSession::finished, this, &MainWindow::runFinished);
+    updateActions();
+    restoreLayout();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createHistory()
+{
+    if (m_databasePath.isEmpty())
+        return;
+    try {
+        m_historyModel = std::make_unique<RunHistoryModel>(m_databasePath);
+        m_compare = new CompareView(m_databasePath, m_settings);
+    } catch (const std::exception &e) {
+        // The store cannot be read (another program's file, a newer schema…): train and plot
+        // anyway; the first run will report the same error where it is recorded.
+        m_historyModel.reset();
+        delete m_compare;
+        m_compare = nullptr;
+        appendLog(tr("run history unavailable: %1").arg(QString::fromStdString(e.what())));
+        return;
+    }
+    m_centre->addTab(m_compare, tr("Compare"));
+    m_history = new RunHistoryView(m_historyModel.get(), m_settings);
+    connect(m_history, &RunHistoryView::openRequested, this, &MainWindow::openRuns);
+    connect(m_history, &RunHistoryView::compareRequested, this, &MainWindow::compareRuns);
+    connect(m_history, &RunHistoryView::loadConfigurationRequested, this, &MainWindow::loadConfiguration);
+    connect(m_history, &RunHistoryView::resumeRequested, this, &MainWindow::resumeRun);
+    connect(m_historyModel.get(), &RunHistoryModel::followFailed, this, &MainWindow::showStatus);
+}
+
+void MainWindow::createActions()
+{
+    QToolBar *toolbar = addToolBar(tr("Run"));
+    toolbar->setObjectName(QStringLiteral("runToolbar"));
+    m_runAction = toolbar->addAction(tr("&Train"), this, &MainWindow::startRun);
+    m_runAction->setShortcut(Qt::CTRL | Qt::Key_Return);
+    m_runAction->setToolTip(tr("Train the designed run now (Ctrl+Return)"));
+    m_queueAction = toolbar->addAction(tr("&Queue"), this, &MainWindow::queueRun);
+    m_queueAction->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_Return);
+    m_queueAction->setToolTip(tr("Add the designed run to the queue (Ctrl+Shift+Return)"));
+    m_compareMethodsAction = toolbar->addAction(tr("&Compare methods…"), this, &MainWindow::compareMethods);
+    m_compareMethodsAction->setToolTip(
+        tr("Queue the designed run once per method — same backbone, task, data order and seed — and compare them"));
+    toolbar->addSeparator();
+    m_pauseAction = toolbar->addAction(tr("&Pause"));
+    m_pauseAction->setCheckable(true);
+    m_pauseAction->setToolTip(tr("Pause or resume the run the curves follow"));
+    connect(m_pauseAction, &QAction::toggled, this, [this](bool paused) { m_queue->setPaused(m_followedEntry, paused); });
+    m_stopAction = toolbar->addAction(tr("&Stop"), this, [this] { m_queue->cancel(m_followedEntry); });
+    m_stopAction->setToolTip(tr("Stop the run the curves follow (it is kept, stopped, in the history)"));
+    toolbar->addSeparator();
+    m_demoAction = toolbar->addAction(tr("&Demo"), this, &MainWindow::startDemo);
+    m_demoAction->setToolTip(tr("LST, Adapters and LoRA on the shipped wordnet-t5-tiny, compared as they train"));
 
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
-    QAction *quit = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::quit);
+    QAction *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+    QMenu *runMenu = menuBar()->addMenu(tr("&Run"));
+    runMenu->addActions({m_runAction, m_queueAction, m_compareMethodsAction});
+    runMenu->addSeparator();
+    runMenu->addActions({m_pauseAction, m_stopAction});
+    runMenu->addSeparator();
+    runMenu->addAction(m_demoAction);
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget *widget : findChildren<QDockWidget *>())
+        viewMenu->addAction(widget->toggleViewAction());
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About Ladder Workbench"), this, [this] {
         QDialog dialog(this);
@@ -130,61 +198,262 @@ MainWindow::MainWindow(const QString &databasePath, QWidget *parent)
         layout->addWidget(new VersionPanel(&dialog));
         dialog.exec();
     });
+}
 
-    setRunning(false);
-    resize(1280, 820);
+void MainWindow::restoreLayout()
+{
+    const QByteArray geometry = m_settings->windowGeometry();
+    if (geometry.isEmpty() || !restoreGeometry(geometry)) {
+        // First start: fill the screen (a 1600×1000 one entirely), the docks at useful sizes.
+        const QSize available = screen() != nullptr ? screen()->availableGeometry().size() : QSize(1600, 1000);
+        resize(available.boundedTo(QSize(1600, 1000)));
+    }
+    restoreState(m_settings->windowState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_settings->setWindowGeometry(saveGeometry());
+    m_settings->setWindowState(saveState());
+    m_settings->sync();
+    QMainWindow::closeEvent(event);
+}
+
+std::optional<RunConfig> MainWindow::designedRun()
+{
+    QString error;
+    std::optional<RunConfig> config = m_designer->config(&error);
+    if (!config) {
+        showStatus(tr("Cannot start: %1").arg(error));
+        return std::nullopt;
+    }
+    // The designer has no name field: a name it carries came from a loaded run or the demo and
+    // would mislabel a changed run. Unnamed runs are stored under a descriptive default name.
+    config->name.clear();
+    return config;
 }
 
 bool MainWindow::startRun()
 {
-    QString error;
-    const std::optional<RunConfig> config = m_designer->config(&error);
-    if (config && m_session->start(*config, m_databasePath, &error)) {
-        m_log->clear();
-        m_curves->reset(config->train.maxSteps);
-        appendLog(tr("run %1 started%2")
-                      .arg(QString::fromStdString(config->name))
-                      .arg(m_session->runId() > 0
-                              ? tr(" (run %1 in %2)").arg(m_session->runId()).arg(m_databasePath)
-                              : QString()));
-        setRunning(true);
-        return true;
+    if (m_queue->trainingCount() >= m_queue->maxConcurrent() || m_queue->queuedCount() > 0) {
+        showStatus(tr("Cannot start: every training slot is taken; queue the run instead"));
+        return false;
     }
-    m_statusLabel->setText(tr("Cannot start: %1").arg(error));
-    appendLog(tr("cannot start: %1").arg(error));
-    return false;
+    const std::optional<RunConfig> config = designedRun();
+    if (!config)
+        return false;
+    m_queue->enqueue(*config);
+    m_centre->setCurrentWidget(m_curves);
+    return true;
+}
+
+bool MainWindow::queueRun()
+{
+    const std::optional<RunConfig> config = designedRun();
+    if (!config)
+        return false;
+    const qint64 entry = m_queue->enqueue(*config);
+    appendLog(tr("queued: %1").arg(m_queue->entry(entry)->name));
+    return true;
+}
+
+void MainWindow::compareMethods()
+{
+    const std::optional<RunConfig> config = designedRun();
+    if (!config)
+        return;
+    CompareMethodsDialog dialog(*config, m_settings, this);
+    if (dialog.exec() == QDialog::Accepted)
+        queueComparison(dialog.configs());
 }
 
 bool MainWindow::startDemo()
 {
-    if (m_session->isRunning())
+    if (m_queue->trainingCount() > 0 || m_queue->queuedCount() > 0) {
+        showStatus(tr("Cannot start the demo while runs are going"));
         return false;
-    m_designer->setConfig(RunDesigner::demoConfig());
-    return startRun();
+    }
+    const RunConfig demo = RunDesigner::demoConfig();
+    m_designer->setConfig(demo);
+    queueComparison(methodComparisonConfigs(demo, defaultComparedMethods(), demoLearningRates()));
+    return true;
 }
 
-void MainWindow::runFinished(const TrainResult &result)
+void MainWindow::queueComparison(const std::vector<RunConfig> &configs)
 {
-    setRunning(false);
-    QString summary = QString::fromStdString(trainerStatusName(result.status));
+    m_comparedEntries.clear();
+    for (const RunConfig &config : configs)
+        m_comparedEntries.append(m_queue->enqueue(config));
+    if (m_compare != nullptr) {
+        // The first run may have started inside enqueue(), before its entry was listed here.
+        QList<qint64> started;
+        for (qint64 entry : std::as_const(m_comparedEntries)) {
+            if (const qint64 run = m_queue->entry(entry)->runId; run > 0)
+                started.append(run);
+        }
+        m_compare->setRuns(started);
+        m_centre->setCurrentWidget(m_compare);
+    }
+    appendLog(tr("comparing %n method(s), queued", nullptr, static_cast<int>(configs.size())));
+}
+
+void MainWindow::followSession(qint64 entryId, TrainingSession *session)
+{
+    m_followedEntry = entryId;
+    const QString name = m_queue->entry(entryId)->name;
+    const QString label = m_queue->entry(entryId)->methodLabel;
+    appendLog(tr("%1: started%2")
+                  .arg(name,
+                      session->runId() > 0 ? tr(" (run %1 in %2)").arg(session->runId()).arg(m_databasePath) : QString()));
+    // A run started later takes the curves over; this one's signals then only reach the log.
+    auto followed = [this, entryId] { return m_followedEntry == entryId; };
+    connect(session, &TrainingSession::prepared, this, [=](const RunPreparation &p) {
+        appendLog(tr("%1: %2 of %3 parameters train; %4 steps; vocabulary: %5")
+                      .arg(name)
+                      .arg(p.trainableParameters)
+                      .arg(p.totalParameters)
+                      .arg(p.totalSteps)
+                      .arg(QString::fromStdString(p.vocabulary)));
+        if (!followed())
+            return;
+        m_curves->beginLiveRun(session->runId(), label, p.totalSteps);
+        m_progress->setRange(0, static_cast<int>(p.totalSteps));
+        m_progress->setValue(static_cast<int>(p.startStep));
+    });
+    connect(session, &TrainingSession::stepFinished, this, [=](const StepMetrics &m) {
+        if (!followed())
+            return;
+        m_curves->addStep(m);
+        m_progress->setValue(static_cast<int>(m.step));
+        m_statusLabel->setText(tr("%1 · step %2/%3 · loss %4 · %5 samples/s · ETA %6")
+                                   .arg(name)
+                                   .arg(m.step)
+                                   .arg(m.totalSteps)
+                                   .arg(m.loss, 0, 'f', 4)
+                                   .arg(m.samplesPerSecond, 0, 'f', 1)
+                                   .arg(duration(m.etaSeconds)));
+    });
+    connect(session, &TrainingSession::memoryMeasured, this, [=](qint64 step, const MemoryBreakdown &memory) {
+        if (followed())
+            m_curves->addMemory(step, memory);
+    });
+    connect(session, &TrainingSession::evaluated, this, [=](const EvaluationResult &result) {
+        if (followed())
+            m_curves->addEvaluation(result);
+    });
+    connect(session, &TrainingSession::logLine, this,
+        [=](const QString &line) { appendLog(QStringLiteral("%1: %2").arg(name, line)); });
+    connect(session, &TrainingSession::statusChanged, this, [=](TrainerStatus status, const QString &message) {
+        // Preparation can take a while (Fisher initialisation, a vocabulary): say what it does.
+        if (status == TrainerStatus::Preparing && !message.isEmpty() && followed())
+            m_statusLabel->setText(tr("%1 · preparing: %2").arg(name, message));
+        if (status == TrainerStatus::Paused || status == TrainerStatus::Failed)
+            appendLog(QStringLiteral("%1: %2%3").arg(name, QString::fromStdString(trainerStatusName(status)),
+                message.isEmpty() ? QString() : QStringLiteral(": ") + message));
+    });
+    if (m_comparedEntries.contains(entryId) && m_compare != nullptr && session->runId() > 0) {
+        QList<qint64> runs = m_compare->runs();
+        runs.append(session->runId());
+        m_compare->setRuns(runs);
+    }
+    updateActions();
+}
+
+void MainWindow::entryFinished(qint64 entryId, const TrainResult &result)
+{
+    const QueueEntry *entry = m_queue->entry(entryId);
+    QString summary = (entry != nullptr ? entry->name + QStringLiteral(": ") : QString())
+        + QString::fromStdString(trainerStatusName(result.status));
     if (!result.message.empty())
         summary += QStringLiteral(": ") + QString::fromStdString(result.message);
     if (result.test)
         summary += tr(" · test score %1").arg(result.test->evaluation.score, 0, 'f', 2);
     if (result.peakMemory.peak > 0)
         summary += tr(" · peak tensor memory %1").arg(mebibytes(result.peakMemory.peak));
-    m_statusLabel->setText(summary);
     appendLog(summary);
-    if (!m_imageWhenRunEnds.isEmpty()) {
-        const QString file = std::exchange(m_imageWhenRunEnds, QString());
-        // The curves redraw on a 40 ms timer: let the last points land first.
-        QTimer::singleShot(200, this, [this, file] { Q_EMIT imageSaved(file, grab().save(file)); });
+    if (entryId == m_followedEntry) {
+        m_statusLabel->setText(summary);
+        // The finished run stays on the curves, now read back from the store like any opened run.
+        const qint64 runId = entry != nullptr ? entry->runId : 0;
+        if (runId > 0 && !m_openedRuns.contains(runId))
+            m_openedRuns.append(runId);
+        m_curves->clearLiveRun();
+        plotOpenedRuns();
+    }
+    if (m_compare != nullptr && m_comparedEntries.contains(entryId))
+        m_compare->refresh();
+    updateActions();
+}
+
+void MainWindow::openRuns(const QList<qint64> &runIds)
+{
+    m_openedRuns = runIds;
+    plotOpenedRuns();
+    m_centre->setCurrentWidget(m_curves);
+}
+
+void MainWindow::plotOpenedRuns()
+{
+    if (m_databasePath.isEmpty())
+        return;
+    QList<RunCurveData> curves;
+    try {
+        const RunStore store(m_databasePath.toStdString());
+        for (qint64 id : std::as_const(m_openedRuns))
+            curves.append(loadStoredCurves(store, id, kPlotPointsPerCurve));
+    } catch (const std::exception &e) {
+        showStatus(tr("Cannot open the runs: %1").arg(QString::fromStdString(e.what())));
+        return;
+    }
+    m_curves->setStoredRuns(curves);
+}
+
+void MainWindow::compareRuns(const QList<qint64> &runIds)
+{
+    if (m_compare == nullptr)
+        return;
+    m_compare->setRuns(runIds);
+    m_openedRuns = runIds;
+    plotOpenedRuns();
+    m_centre->setCurrentWidget(m_compare);
+}
+
+void MainWindow::loadConfiguration(const QString &configJson)
+{
+    try {
+        m_designer->setConfig(RunConfig::fromJson(configJson.toStdString(), "the stored run"));
+        showStatus(tr("Configuration loaded into the designer"));
+    } catch (const std::exception &e) {
+        showStatus(tr("Cannot load the configuration: %1").arg(QString::fromStdString(e.what())));
     }
 }
 
-void MainWindow::saveImageWhenRunEnds(const QString &file)
+void MainWindow::resumeRun(qint64 runId)
 {
-    m_imageWhenRunEnds = file;
+    QString error;
+    if (m_queue->enqueueResume(runId, &error) > 0)
+        appendLog(tr("queued: resume run %1").arg(runId));
+    else
+        showStatus(tr("Cannot resume run %1: %2").arg(runId).arg(error));
+}
+
+void MainWindow::queueIdle()
+{
+    updateActions();
+    if (m_imageWhenQueueEnds.isEmpty())
+        return;
+    const QString file = std::exchange(m_imageWhenQueueEnds, QString());
+    if (m_compare != nullptr) {
+        m_compare->refresh();
+        m_centre->setCurrentWidget(m_compare);
+    }
+    // Plots redraw on short timers: let the last points land first.
+    QTimer::singleShot(300, this, [this, file] { Q_EMIT imageSaved(file, grab().save(file)); });
+}
+
+void MainWindow::saveImageWhenQueueEnds(const QString &file)
+{
+    m_imageWhenQueueEnds = file;
 }
 
 void MainWindow::appendLog(const QString &line)
@@ -192,16 +461,22 @@ void MainWindow::appendLog(const QString &line)
     m_log->appendPlainText(line);
 }
 
-void MainWindow::setRunning(bool running)
+void MainWindow::showStatus(const QString &text)
 {
-    m_runAction->setEnabled(!running);
-    m_pauseAction->setEnabled(running);
-    if (!running) {
-        const QSignalBlocker blocker(m_pauseAction);
-        m_pauseAction->setChecked(false);
-    }
-    m_stopAction->setEnabled(running);
-    m_designer->setEnabled(!running);
+    m_statusLabel->setText(text);
+    appendLog(text);
+}
+
+void MainWindow::updateActions()
+{
+    const QueueEntry *followed = m_queue->entry(m_followedEntry);
+    const bool training = followed != nullptr && !isEnded(followed->state) && followed->state != QueueEntryState::Queued;
+    m_runAction->setEnabled(m_queue->trainingCount() < m_queue->maxConcurrent() && m_queue->queuedCount() == 0);
+    m_demoAction->setEnabled(m_queue->trainingCount() == 0 && m_queue->queuedCount() == 0);
+    m_pauseAction->setEnabled(training);
+    m_stopAction->setEnabled(training);
+    const QSignalBlocker blocker(m_pauseAction);
+    m_pauseAction->setChecked(training && followed->state == QueueEntryState::Paused);
 }
 
 } // namespace ladder

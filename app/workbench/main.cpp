@@ -49,7 +49,8 @@ int main(int argc, char *argv[])
     parser.addOption(noDbOption);
     const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
         QApplication::translate("main",
-            "With --demo: when the run ends, save the window to <file> (PNG, JPEG… by its suffix) and quit."),
+            "With --demo: when its last run ends, save the window (1600×1000, the compare view shown) to <file> "
+            "(PNG, JPEG… by its suffix) and quit."),
         QStringLiteral("file"));
     parser.addOption(screenshotOption);
     parser.process(app);
@@ -62,7 +63,7 @@ int main(int argc, char *argv[])
     if (!screenshot.isEmpty() && !parser.isSet(demoOption)) {
         QTextStream(stderr) << "ladder-workbench: "
                             << QApplication::translate("main",
-                                   "--screenshot needs --demo (it saves the window when that run ends)")
+                                   "--screenshot needs --demo (it saves the window when the demo's runs end)")
                             << '\n';
         return 2;
     }
@@ -72,9 +73,11 @@ int main(int argc, char *argv[])
         ? QString()
         : QString::fromStdString(ladder::resolveDatabasePath(parser.value(dbOption).toStdString()));
     ladder::MainWindow window(database);
+    if (!screenshot.isEmpty())
+        window.resize(1600, 1000); // the same picture on every screen, for slides and the README
     window.show();
     if (!screenshot.isEmpty()) {
-        window.saveImageWhenRunEnds(screenshot);
+        window.saveImageWhenQueueEnds(screenshot);
         QObject::connect(&window, &ladder::MainWindow::imageSaved, &app, [](const QString &file, bool ok) {
             if (!ok)
                 QTextStream(stderr) << "ladder-workbench: " << file << ": "
