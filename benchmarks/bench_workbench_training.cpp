@@ -23,7 +23,7 @@
 //
 // The machine's load (uptime) is printed first: the numbers mean little on a busy machine.
 
-#include "plots/LiveCurves.h"
+#include "plots/RunCurves.h"
 #include "run/RunDesigner.h"
 #include "run/TrainingSession.h"
 #include "store/RunStore.h"
@@ -79,13 +79,14 @@ double threadCpuSeconds()
 /// benchmark names the plot widget: switch it to the new one here.
 std::unique_ptr<QWidget> attachLivePlots(TrainingSession &session)
 {
-    auto curves = std::make_unique<LiveCurves>();
-    LiveCurves *raw = curves.get();
-    QObject::connect(
-        &session, &TrainingSession::prepared, raw, [raw](const RunPreparation &p) { raw->reset(p.totalSteps); });
-    QObject::connect(&session, &TrainingSession::stepFinished, raw, &LiveCurves::addStep);
-    QObject::connect(&session, &TrainingSession::memoryMeasured, raw, &LiveCurves::addMemory);
-    QObject::connect(&session, &TrainingSession::evaluated, raw, &LiveCurves::addEvaluation);
+    auto curves = std::make_unique<RunCurves>();
+    RunCurves *raw = curves.get();
+    QObject::connect(&session, &TrainingSession::prepared, raw, [raw, &session](const RunPreparation &p) {
+        raw->beginLiveRun(session.runId(), QStringLiteral("live"), p.totalSteps);
+    });
+    QObject::connect(&session, &TrainingSession::stepFinished, raw, &RunCurves::addStep);
+    QObject::connect(&session, &TrainingSession::memoryMeasured, raw, &RunCurves::addMemory);
+    QObject::connect(&session, &TrainingSession::evaluated, raw, &RunCurves::addEvaluation);
     curves->resize(1400, 900);
     curves->show();
     return curves;

@@ -380,6 +380,10 @@ void MainWindow::entryFinished(qint64 entryId, const TrainResult &result)
         m_curves->clearLiveRun();
         plotOpenedRuns();
     }
+    // The history and the compare view follow the store on their own timers; a run that ended
+    // here is shown ended at once.
+    if (m_historyModel)
+        m_historyModel->refresh();
     if (m_compare != nullptr && m_comparedEntries.contains(entryId))
         m_compare->refresh();
     updateActions();

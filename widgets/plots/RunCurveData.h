@@ -45,7 +45,7 @@ inline constexpr std::size_t kCurveSeriesCount = 10;
 
 /// The name a series goes by in pointCount() and exports: "loss", "samples_per_second",
 /// "validation", "test", "frozen_weights", "trainable_weights", "gradients", "optimizer_state",
-/// "activations", "peak" (LiveCurves' names).
+/// "activations", "peak".
 QString curveSeriesName(CurveSeries series);
 std::optional<CurveSeries> curveSeriesFromName(const QString &name);
 /// The five memory categories, bottom to top of a stacked area (RunPalette's order).

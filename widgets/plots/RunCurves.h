@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The curves of any number of runs on shared axes: training loss, evaluation score, peak tensor
 // memory and throughput. Stored runs come from the store (loadStoredCurves); one live run is fed
-// by TrainingSession's signals and keeps growing beside them. Successor of LiveCurves.
+// by TrainingSession's signals and keeps growing beside them.
 #pragma once
 
 #include "plots/RunCurveData.h"

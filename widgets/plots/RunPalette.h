@@ -24,7 +24,7 @@ struct MemoryCategoryStyle
 
 /// The five categories a training step's tensor memory is split into, bottom to top of a
 /// stacked area: frozen weights, trainable weights, gradients, optimizer state, activations.
-/// Colours are those LiveCurves used, so users keep the ones they learnt.
+/// Colours are the ones the workbench has always used, so users keep those they learnt.
 QList<MemoryCategoryStyle> memoryCategoryStyles();
 
 /// The colour of the peak line over a stacked memory area.
