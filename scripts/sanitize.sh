@@ -4,7 +4,7 @@
 # installs what the build needs when missing, configures and builds the `asan` preset
 # (build-asan/, GCC), building only the tests it runs, then runs them through ctest. Also replays
 # every fuzz target's seed corpus and regression inputs (tests/fuzz) under the sanitizers.
-# Not run here: the GUI test, and the tests that open the sentencepiece plugin, because ASan
+# Not run here: the GUI tests (ctest label `gui`), and the tests that open the sentencepiece plugin, because ASan
 # refuses dlopen(RTLD_DEEPBIND) (the plugin's only safe loading mode, ARCHITECTURE.md hazard 1);
 # the plugin is exercised by spm_plugin_unsanitized, a separate process built without sanitizers.
 # Usage: scripts/sanitize.sh [extra ctest arguments]   (env: JOBS)
@@ -14,10 +14,10 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JOBS="${JOBS:-$(nproc)}"
 BUILD_DIR="$ROOT/build-asan"
 
-# GUI: test_workbench. The sentencepiece plugin (dlopen with RTLD_DEEPBIND): test_tokenizer, the
-# trainer and pretrainer tests and test_cli_training / test_cli_pretrain (`ladder train`, `ladder
+# The sentencepiece plugin (dlopen with RTLD_DEEPBIND): test_tokenizer, the trainer and pretrainer
+# tests and test_cli_training / test_cli_pretrain / test_cli_compare (`ladder train`, `ladder
 # pretrain`), which train a vocabulary through it, and test_shipped_backbones, which loads one.
-NOT_SANITIZED='^(test_workbench|test_tokenizer|test_trainer|test_trainer_learning|test_cli_training|test_pretrainer|test_cli_pretrain|test_shipped_backbones)$'
+NOT_SANITIZED='^(test_tokenizer|test_trainer|test_trainer_learning|test_trainer_stop|test_cli_training|test_pretrainer|test_cli_pretrain|test_cli_compare|test_shipped_backbones)$'
 
 source "$ROOT/scripts/packages.sh"
 install_missing_packages sanitize "${LADDER_BUILD_PACKAGES[@]}"
@@ -28,15 +28,16 @@ cmake --preset asan >/dev/null
 
 # Build only what runs: the selected test executables (their add_dependencies bring helpers
 # such as the ladder CLI) and tests/fuzz (replay targets, seed generators, the plugin host).
-mapfile -t tests < <(ctest --test-dir "$BUILD_DIR" -N -E "$NOT_SANITIZED" | sed -n 's/^ *Test *#[0-9]*: \(test_[A-Za-z0-9_]*\)$/\1/p')
+mapfile -t tests < <(ctest --test-dir "$BUILD_DIR" -N -E "$NOT_SANITIZED" -LE gui | sed -n 's/^ *Test *#[0-9]*: \(test_[A-Za-z0-9_]*\)$/\1/p')
 cmake --build "$BUILD_DIR" --parallel "$JOBS" --target "${tests[@]}" ladder_fuzzers
 
 # Leaks are checked (no suppressions needed so far); halt_on_error: any UBSan finding fails its test.
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:check_initialization_order=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 
-echo "sanitize: skipped: test_workbench (GUI); test_tokenizer, test_trainer, test_trainer_learning, test_cli_training,"
-echo "          test_pretrainer, test_cli_pretrain, test_shipped_backbones (they open"
+echo "sanitize: skipped: the GUI tests (label gui); test_tokenizer, test_trainer, test_trainer_learning,"
+echo "          test_trainer_stop, test_cli_training, test_pretrainer, test_cli_pretrain, test_cli_compare,"
+echo "          test_shipped_backbones (they open"
 echo "          the sentencepiece plugin, and ASan refuses dlopen(RTLD_DEEPBIND): the plugin is checked by"
 echo "          spm_plugin_unsanitized, a separate process built without sanitizers)"
-ctest --test-dir "$BUILD_DIR" --output-on-failure --parallel "$JOBS" -E "$NOT_SANITIZED" "$@"
+ctest --test-dir "$BUILD_DIR" --output-on-failure --parallel "$JOBS" -E "$NOT_SANITIZED" -LE gui "$@"
