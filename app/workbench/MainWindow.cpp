@@ -14,6 +14,7 @@
 #include "run/RunDesigner.h"
 #include "run/TrainingSession.h"
 #include "settings/WorkbenchSettings.h"
+#include "teaching/LadderView.h"
 #include "store/RunStore.h"
 
 #include <QAction>
@@ -77,6 +78,9 @@ MainWindow::MainWindow(const QString &databasePath, WorkbenchSettings *settings,
     m_centre->addTab(m_curves, tr("Curves"));
     setCentralWidget(m_centre);
 
+    m_ladder = new LadderView;
+    m_centre->addTab(m_ladder, tr("Ladder"));
+
     m_designer = new RunDesigner;
     auto *designerScroll = new QScrollArea;
     designerScroll->setWidget(m_designer);
@@ -123,8 +127,23 @@ MainWindow::MainWindow(const QString &databasePath, WorkbenchSettings *settings,
     statusBar()->addWidget(m_statusLabel, 1);
     statusBar()->addPermanentWidget(m_progress);
 
+    // The ladder view follows the designer as the user edits, and the followed run's gates.
+    connect(m_designer, &RunDesigner::configChanged, this, &MainWindow::showDesignInLadderView);
+    showDesignInLadderView();
+
     updateActions();
     restoreLayout();
+}
+
+void MainWindow::showDesignInLadderView()
+{
+    if (const std::optional<RunConfig> config = m_designer->config())
+        m_ladder->setDesign(*config);
+}
+
+void MainWindow::showLadderView()
+{
+    m_centre->setCurrentWidget(m_ladder);
 }
 
 MainWindow::~MainWindow() = default;
@@ -145,7 +164,7 @@ void MainWindow::createHistory()
         appendLog(tr("run history unavailable: %1").arg(QString::fromStdString(e.what())));
         return;
     }
-    m_centre->addTab(m_compare, tr("Compare"));
+    m_centre->insertTab(1, m_compare, tr("Compare"));
     m_history = new RunHistoryView(m_historyModel.get(), m_settings);
     connect(m_history, &RunHistoryView::openRequested, this, &MainWindow::openRuns);
     connect(m_history, &RunHistoryView::compareRequested, this, &MainWindow::compareRuns);
@@ -317,6 +336,10 @@ void MainWindow::followSession(qint64 entryId, TrainingSession *session)
         if (!followed())
             return;
         m_curves->beginLiveRun(session->runId(), label, p.totalSteps);
+        if (const QueueEntry *entry = m_queue->entry(entryId)) {
+            m_ladder->setDesign(entry->config);
+            m_ladder->clearGateValues();
+        }
         m_progress->setRange(0, static_cast<int>(p.totalSteps));
         m_progress->setValue(static_cast<int>(p.startStep));
     });
@@ -340,6 +363,10 @@ void MainWindow::followSession(qint64 entryId, TrainingSession *session)
     connect(session, &TrainingSession::evaluated, this, [=](const EvaluationResult &result) {
         if (followed())
             m_curves->addEvaluation(result);
+    });
+    connect(session, &TrainingSession::gatesMeasured, this, [=](qint64 step, const std::vector<double> &gates) {
+        if (followed())
+            m_ladder->showGates(step, gates);
     });
     connect(session, &TrainingSession::logLine, this,
         [=](const QString &line) { appendLog(QStringLiteral("%1: %2").arg(name, line)); });

@@ -17,6 +17,7 @@ class QTabWidget;
 namespace ladder {
 
 class CompareView;
+class LadderView;
 class RunCurves;
 class RunDesigner;
 class RunHistoryModel;
@@ -29,7 +30,8 @@ struct RunConfig;
 struct TrainResult;
 
 /// The workbench's main window, an experiment browser: the run designer (left), the curves of
-/// the live and the opened runs and the compare view (centre, as tabs), the run history and the
+/// the live and the opened runs, the compare view and the ladder view for teaching (centre, as
+/// tabs), the run history and the
 /// run queue (docks), the log. Runs train on worker threads through the queue and are recorded
 /// in the run database `ladder runs` reads; without a database the history and the compare view
 /// are absent.
@@ -52,6 +54,9 @@ public:
     RunHistoryView *history() const { return m_history; }
     RunHistoryModel *historyModel() const { return m_historyModel.get(); }
     CompareView *compareView() const { return m_compare; }
+    LadderView *ladderView() const { return m_ladder; }
+    /// Brings the ladder view (teaching: LST's architecture, its gates, where memory goes) forward.
+    void showLadderView();
 
     /// Saves the window to `file` (PNG, JPEG… by its suffix) once the queue has no more runs,
     /// after the views' last redraw, showing the compare view when there is one; then emits
@@ -90,6 +95,7 @@ private:
     void followSession(qint64 entryId, TrainingSession *session);
     void entryFinished(qint64 entryId, const TrainResult &result);
     void plotOpenedRuns();
+    void showDesignInLadderView();
     void loadConfiguration(const QString &configJson);
     void resumeRun(qint64 runId);
     void queueIdle();
@@ -107,6 +113,7 @@ private:
     QTabWidget *m_centre = nullptr;
     RunCurves *m_curves = nullptr;
     CompareView *m_compare = nullptr;
+    LadderView *m_ladder = nullptr;
     std::unique_ptr<RunHistoryModel> m_historyModel;
     RunHistoryView *m_history = nullptr;
     RunQueue *m_queue = nullptr;

@@ -5,8 +5,10 @@
 
 #include "about/VersionPanel.h"
 #include "memory/MemoryMeter.h"
+#include "run/RunDesigner.h"
 #include "runtime/Threads.h"
 #include "store/DataLocation.h"
+#include "teaching/LadderView.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -14,6 +16,8 @@
 #include <QLocale>
 #include <QTextStream>
 #include <QTranslator>
+
+#include <exception>
 
 int main(int argc, char *argv[])
 {
@@ -37,7 +41,9 @@ int main(int argc, char *argv[])
                                            QApplication::translate("main", "Print the versions of the application, Qt and LibTorch."));
     parser.addOption(versionOption);
     const QCommandLineOption demoOption(QStringLiteral("demo"),
-        QApplication::translate("main", "Start the built-in demo run (LST on the shipped wordnet-t5-tiny, classifying WordNet glosses) at once."));
+        QApplication::translate("main",
+            "Start the built-in demo at once: LST, Adapters and LoRA on the shipped wordnet-t5-tiny, classifying "
+            "WordNet glosses, compared as they train."));
     parser.addOption(demoOption);
     const QCommandLineOption dbOption(QStringLiteral("db"),
         QApplication::translate("main", "Run database (default: $LADDER_DB or %1).")
@@ -53,6 +59,20 @@ int main(int argc, char *argv[])
             "(PNG, JPEG… by its suffix) and quit."),
         QStringLiteral("file"));
     parser.addOption(screenshotOption);
+    const QCommandLineOption viewOption(QStringLiteral("view"),
+        QApplication::translate("main",
+            "Open on a view: \"ladder\" (LST's architecture and where a training step's memory goes, for teaching). "
+            "With --screenshot: save that view (1400×900) and quit."),
+        QStringLiteral("view"));
+    parser.addOption(viewOption);
+    const QCommandLineOption presetOption(QStringLiteral("preset"),
+        QApplication::translate("main", "With --view: the backbone, a preset shape (t5-base…) or a shipped backbone."),
+        QStringLiteral("name"));
+    parser.addOption(presetOption);
+    const QCommandLineOption methodOption(QStringLiteral("method"),
+        QApplication::translate("main", "With --view: the method (lst, lora, adapter, bitfit, prompt, full)."),
+        QStringLiteral("method"));
+    parser.addOption(methodOption);
     parser.process(app);
     if (parser.isSet(versionOption)) {
         QTextStream(stdout) << ladder::VersionPanel::versionText() << '\n';
@@ -60,12 +80,40 @@ int main(int argc, char *argv[])
     }
 
     const QString screenshot = parser.value(screenshotOption);
-    if (!screenshot.isEmpty() && !parser.isSet(demoOption)) {
-        QTextStream(stderr) << "ladder-workbench: "
-                            << QApplication::translate("main",
-                                   "--screenshot needs --demo (it saves the window when the demo's runs end)")
-                            << '\n';
+    const QString view = parser.value(viewOption);
+    auto fail = [](const QString &message) {
+        QTextStream(stderr) << "ladder-workbench: " << message << '\n';
         return 2;
+    };
+    if (!screenshot.isEmpty() && !parser.isSet(demoOption) && view.isEmpty())
+        return fail(QApplication::translate("main",
+            "--screenshot needs --demo (it saves the window when the demo's runs end) or --view ladder"));
+    if (!view.isEmpty() && view != QStringLiteral("ladder"))
+        return fail(QApplication::translate("main", "--view %1: unknown view (known: ladder)").arg(view));
+    // The design --view shows: the demo's run with the chosen backbone and method.
+    ladder::RunConfig design = ladder::RunDesigner::demoConfig();
+    try {
+        if (parser.isSet(presetOption)) {
+            design.backbone.preset = parser.value(presetOption).toStdString();
+            design.backbone.path.clear();
+            ladder::resolveBackbonePath(design.backbone); // an unknown name fails here, in one line
+        }
+        if (parser.isSet(methodOption)) {
+            design.method = ladder::MethodConfig();
+            design.method.kind = ladder::methodKindFromName(parser.value(methodOption).toStdString());
+        }
+    } catch (const std::exception &e) {
+        return fail(QString::fromStdString(e.what()));
+    }
+    if (!view.isEmpty() && !screenshot.isEmpty()) {
+        ladder::LadderView ladderView;
+        ladderView.resize(1400, 900);
+        ladderView.show();
+        ladderView.setDesign(design);
+        if (!ladderView.grab().save(screenshot))
+            return fail(screenshot + QStringLiteral(": ")
+                + QApplication::translate("main", "cannot write the image (unknown suffix or unwritable folder)"));
+        return 0;
     }
 
     ladder::configureThreads(0);
@@ -86,6 +134,10 @@ int main(int argc, char *argv[])
                                     << '\n';
             QApplication::exit(ok ? 0 : 1);
         });
+    }
+    if (!view.isEmpty()) {
+        window.designer()->setConfig(design);
+        window.showLadderView();
     }
     if (parser.isSet(demoOption))
         window.startDemo();

@@ -4,6 +4,7 @@
 // every step, it is recorded in the store, and Stop ends it within a step.
 
 #include "MainWindow.h"
+#include "TinyRun.h"
 #include "about/VersionPanel.h"
 #include "experiments/CompareView.h"
 #include "experiments/RunHistoryModel.h"
@@ -26,21 +27,10 @@
 
 namespace {
 
-/// LoRA on the demo's backbone and task with a small split: a few seconds on one thread.
+/// The tests' tiny LoRA run (tests/queue/TinyRun.h), under this file's name.
 ladder::RunConfig tinyRun(int64_t steps)
 {
-    ladder::RunConfig config = ladder::RunDesigner::demoConfig();
-    config.name = "gui-test";
-    config.method.kind = ladder::MethodKind::Lora;
-    config.task.trainSize = 64;
-    config.task.validationSize = 16;
-    config.task.testSize = 16;
-    config.train.batchSize = 8;
-    config.train.maxSteps = steps;
-    config.train.evalEvery = steps;
-    config.train.maxSourceLength = 32;
-    config.train.threads = 1;
-    return config;
+    return ::tinyRun("gui-test", steps);
 }
 
 } // namespace

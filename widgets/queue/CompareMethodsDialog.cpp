@@ -3,6 +3,7 @@
 
 #include "experiments/RunLabels.h"
 #include "queue/MethodComparison.h"
+#include "run/MethodNames.h"
 #include "settings/WorkbenchSettings.h"
 
 #include <QCheckBox>

@@ -3,6 +3,7 @@
 // Widget-free, so the rule "only the method and its learning rate differ" is tested on its own.
 #pragma once
 
+#include "train/LearningRates.h"
 #include "train/RunConfig.h"
 
 #include <QMap>
@@ -24,11 +25,9 @@ std::vector<RunConfig> methodComparisonConfigs(
 QMap<QString, double> paperLearningRates();
 
 /// Learning rates measured to work on the shipped teaching backbones (wordnet-t5-tiny and
-/// wordnet-t5-mini), by code name; the paper's rates are tuned for T5-base.
+/// wordnet-t5-mini; teachingBackboneLearningRate()), by code name; the paper's rates are tuned
+/// for T5-base. hasMeasuredLearningRates() (train/LearningRates.h) says which backbones.
 QMap<QString, double> demoLearningRates();
-
-/// Whether demoLearningRates() were measured on this backbone (a shipped teaching backbone).
-bool hasMeasuredLearningRates(const BackboneConfig &backbone);
 
 /// The rates Compare methods offers before the user edits them: demoLearningRates() for a
 /// shipped teaching backbone, the paper's otherwise.
@@ -36,9 +35,5 @@ QMap<QString, double> defaultComparisonRates(const BackboneConfig &backbone);
 
 /// The methods Compare methods checks until the user chooses: LST, Adapters and LoRA.
 std::vector<MethodKind> defaultComparedMethods();
-
-/// The method as people call it: "Ladder Side-Tuning (LST)", "Adapters", "LoRA", "BitFit",
-/// "Full fine-tuning", "Prompt tuning" (translated).
-QString methodDisplayName(MethodKind kind);
 
 } // namespace ladder

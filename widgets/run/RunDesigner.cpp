@@ -1,24 +1,34 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "run/RunDesigner.h"
 
+#include "run/MethodNames.h"
+
 #include "corpus/DemoTasks.h"
+#include "memory/MachineMemory.h"
+#include "model/ModelSummary.h"
 #include "model/T5Config.h"
 #include "pretrain/ShippedBackbones.h"
+#include "train/LearningRates.h"
 #include "train/MemoryPredictor.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
 #include <nlohmann/json.hpp>
 
+#include <array>
+#include <cmath>
 #include <exception>
+#include <utility>
 
 namespace ladder {
 
@@ -28,10 +38,38 @@ constexpr int kFolderRole = Qt::UserRole + 1;
 // The task combo's entry for a loaded run's GLUE or file task, which the form cannot edit but
 // must keep (a stored run loaded into the designer trains on what it trained on).
 const QString kLoadedTask = QStringLiteral("loaded");
+// Notes under a field (backbone facts, whose rate): smaller and quieter than the field itself.
+const QString kNoteStyle = QStringLiteral("QLabel { font-size: small; }");
 
 QString mebibytes(int64_t bytes)
 {
+    constexpr double kGiB = 1024.0 * 1024.0 * 1024.0;
+    // Whole gibibytes read better than five-digit mebibytes once a backbone is large.
+    if (static_cast<double>(bytes) >= kGiB)
+        return QString::number(static_cast<double>(bytes) / kGiB, 'f', 1) + QStringLiteral(" GiB");
     return QString::number(static_cast<double>(bytes) / (1024.0 * 1024.0), 'f', 1) + QStringLiteral(" MiB");
+}
+
+QString errorHtml(const QString &message)
+{
+    return QStringLiteral("<span style='color:#b00020'>%1</span>").arg(message.toHtmlEscaped());
+}
+
+/// The prediction's largest category, translated, with its bytes.
+std::pair<QString, int64_t> largestCategory(const MemoryBreakdown &m)
+{
+    const std::array<std::pair<QString, int64_t>, 5> categories{{
+        {QCoreApplication::translate("ladder::RunDesigner", "activations"), m.activations},
+        {QCoreApplication::translate("ladder::RunDesigner", "frozen weights"), m.frozenWeights},
+        {QCoreApplication::translate("ladder::RunDesigner", "trainable weights"), m.trainableWeights},
+        {QCoreApplication::translate("ladder::RunDesigner", "gradients"), m.gradients},
+        {QCoreApplication::translate("ladder::RunDesigner", "optimizer state"), m.optimizerState},
+    }};
+    auto largest = categories.front();
+    for (const auto &category : categories)
+        if (category.second > largest.second)
+            largest = category;
+    return largest;
 }
 
 QSpinBox *spinBox(int minimum, int maximum, int value, const QString &special = {})
@@ -74,11 +112,25 @@ RunDesigner::RunDesigner(QWidget *parent)
     m_backbone->setToolTip(tr("wordnet-* backbones were pretrained by `ladder pretrain`; the t5-* shapes "
                               "start from random weights; a HuggingFace T5 folder (config.json, "
                               "model.safetensors, spiece.model) brings its own."));
-    modelForm->addRow(tr("Backbone"), m_backbone);
+    m_backboneFacts = new QLabel;
+    m_backboneFacts->setObjectName(QStringLiteral("backboneFacts"));
+    m_backboneFacts->setTextFormat(Qt::RichText);
+    m_backboneFacts->setWordWrap(true);
+    m_backboneFacts->setStyleSheet(kNoteStyle);
+    auto *backboneColumn = new QVBoxLayout;
+    backboneColumn->setSpacing(2);
+    backboneColumn->addWidget(m_backbone);
+    backboneColumn->addWidget(m_backboneFacts);
+    modelForm->addRow(tr("Backbone"), backboneColumn);
     m_method = new QComboBox;
     m_method->setObjectName(QStringLiteral("method"));
-    for (MethodKind kind : allMethodKinds())
-        m_method->addItem(QString::fromStdString(methodName(kind)), static_cast<int>(kind));
+    for (MethodKind kind : allMethodKinds()) {
+        m_method->addItem(methodDisplayName(kind), static_cast<int>(kind));
+        m_method->setItemData(m_method->count() - 1,
+            tr("Code name: %1 (method.kind in a run configuration and for `ladder train`)")
+                .arg(QString::fromStdString(methodName(kind))),
+            Qt::ToolTipRole);
+    }
     modelForm->addRow(tr("Method"), m_method);
     layout->addWidget(modelBox);
 
@@ -108,7 +160,19 @@ RunDesigner::RunDesigner(QWidget *parent)
     m_learningRate->setRange(0.0, 10.0);
     m_learningRate->setSingleStep(0.0001);
     m_learningRate->setSpecialValueText(tr("the paper's rate"));
-    taskForm->addRow(tr("Learning rate"), m_learningRate);
+    m_learningRate->setObjectName(QStringLiteral("learningRate"));
+    m_rateHint = new QLabel;
+    m_rateHint->setObjectName(QStringLiteral("learningRateHint"));
+    m_rateHint->setWordWrap(true);
+    m_rateHint->setToolTip(tr("The rate follows the method (and the backbone) until you set one: the rates "
+                              "measured on the shipped wordnet-t5 backbones there, the paper's elsewhere."));
+    m_rateHint->setStyleSheet(kNoteStyle);
+    // Under the box, not beside it: a dock is narrow and the method names are long.
+    auto *rateColumn = new QVBoxLayout;
+    rateColumn->setSpacing(2);
+    rateColumn->addWidget(m_learningRate);
+    rateColumn->addWidget(m_rateHint);
+    taskForm->addRow(tr("Learning rate"), rateColumn);
     m_evalEvery = spinBox(0, 1000000, 200, tr("epoch end"));
     taskForm->addRow(tr("Evaluate every"), m_evalEvery);
     m_precision = new QComboBox;
@@ -121,6 +185,14 @@ RunDesigner::RunDesigner(QWidget *parent)
 
     auto *planBox = new QGroupBox(tr("Before it runs: the predictor"));
     auto *planLayout = new QVBoxLayout(planBox);
+    m_fitWarning = new QLabel;
+    m_fitWarning->setObjectName(QStringLiteral("fitWarning"));
+    m_fitWarning->setTextFormat(Qt::RichText);
+    m_fitWarning->setWordWrap(true);
+    m_fitWarning->setStyleSheet(QStringLiteral("QLabel { background: #fdecea; color: #8a1c12; border: 1px solid #e0a39c; "
+                                               "border-radius: 3px; padding: 4px; }"));
+    m_fitWarning->hide();
+    planLayout->addWidget(m_fitWarning);
     m_plan = new QLabel;
     m_plan->setObjectName(QStringLiteral("plan"));
     m_plan->setTextFormat(Qt::RichText);
@@ -137,10 +209,20 @@ RunDesigner::RunDesigner(QWidget *parent)
             m_backbone->setCurrentIndex(0);
             return;
         }
-        m_backbone->insertItem(index, dir, kFolderRole);
-        m_backbone->setCurrentIndex(index);
+        chooseBackboneFolder(dir);
     });
     connect(m_method, &QComboBox::currentIndexChanged, this, &RunDesigner::rebuildMethodOptions);
+    connect(m_method, &QComboBox::currentIndexChanged, this, [this](int index) {
+        m_method->setToolTip(m_method->itemData(index, Qt::ToolTipRole).toString());
+    });
+    connect(m_backbone, &QComboBox::currentIndexChanged, this, &RunDesigner::updateBackboneFacts);
+    for (QComboBox *box : {m_backbone, m_method})
+        connect(box, &QComboBox::currentIndexChanged, this, &RunDesigner::followSuggestedRate);
+    // Programmatic changes block the box's signals, so this sees the user's edits only.
+    connect(m_learningRate, &QDoubleSpinBox::valueChanged, this, [this](double value) {
+        m_rateSetByUser = std::abs(value - currentSuggestedRate()) > 0.5e-5;
+        updateRateHint();
+    });
     for (QComboBox *box : {m_backbone, m_method, m_task, m_precision})
         connect(box, &QComboBox::currentIndexChanged, this, &RunDesigner::configChanged);
     for (QSpinBox *box : {m_trainSize, m_batchSize, m_maxSteps, m_evalEvery, m_seed})
@@ -164,7 +246,7 @@ RunConfig RunDesigner::demoConfig()
     // The paper's 3e-3 is tuned for t5-base; this narrow side network learns faster at 1e-2.
     // Measured with `ladder train` on this configuration (one thread, a busy 2-core machine):
     // validation accuracy 16.5% (chance) at step 50, 64.5% at 300, test 71.5% at 600, in 40 s.
-    config.train.learningRate = 1e-2;
+    config.train.learningRate = teachingBackboneLearningRate(MethodKind::Lst);
     config.train.evalEvery = 50;
     config.train.maxSourceLength = 64;
     config.train.maxTargetLength = 8;
@@ -201,6 +283,10 @@ void RunDesigner::setConfig(const RunConfig &config)
     m_batchSize->setValue(static_cast<int>(config.train.batchSize));
     m_maxSteps->setValue(static_cast<int>(config.train.maxSteps));
     m_learningRate->setValue(config.train.learningRate);
+    // A loaded rate other than the method's suggestion (and other than 0, "the paper's") was
+    // somebody's choice: keep it through method changes.
+    m_rateSetByUser = config.train.learningRate > 0.0
+        && std::abs(config.train.learningRate - suggestedLearningRate(config.method.kind, config.backbone)) > 0.5e-5;
     m_evalEvery->setValue(static_cast<int>(config.train.evalEvery));
     m_precision->setCurrentText(QString::fromStdString(config.train.precision));
     m_seed->setValue(static_cast<int>(config.train.seed));
@@ -215,7 +301,97 @@ void RunDesigner::setConfig(const RunConfig &config)
         if (value != optionText(defaultJson, key.toStdString()))
             edit->setText(value);
     }
+    m_method->setToolTip(m_method->currentData(Qt::ToolTipRole).toString());
+    updateBackboneFacts();
+    updateRateHint();
     updatePlan();
+}
+
+bool RunDesigner::chooseBackboneFolder(const QString &dir)
+{
+    int index = m_backbone->findText(dir);
+    if (index < 0) {
+        index = m_backbone->count() - 1; // before "HuggingFace folder…"
+        m_backbone->insertItem(index, dir, kFolderRole);
+    }
+    m_backbone->setCurrentIndex(index);
+    updateBackboneFacts(); // also when the folder was already the current one
+    try {
+        RunConfig probe;
+        probe.backbone.path = dir.toStdString();
+        runBackboneConfig(probe);
+    } catch (const std::exception &) {
+        return false;
+    }
+    return true;
+}
+
+MethodKind RunDesigner::currentMethod() const
+{
+    return static_cast<MethodKind>(m_method->currentData().toInt());
+}
+
+BackboneConfig RunDesigner::currentBackbone() const
+{
+    BackboneConfig backbone;
+    if (m_backbone->currentData().toInt() == kFolderRole) {
+        backbone.preset.clear(); // a run names exactly one of preset and path
+        backbone.path = m_backbone->currentText().toStdString();
+    } else {
+        backbone.preset = m_backbone->currentText().toStdString();
+    }
+    return backbone;
+}
+
+double RunDesigner::currentSuggestedRate() const
+{
+    return suggestedLearningRate(currentMethod(), currentBackbone());
+}
+
+void RunDesigner::updateBackboneFacts()
+{
+    if (m_backbone->currentData().toString() == QStringLiteral("choose"))
+        return; // the folder dialog is open
+    try {
+        RunConfig probe;
+        probe.backbone = currentBackbone();
+        const T5Config shape = runBackboneConfig(probe);
+        const QLocale locale;
+        m_backboneFacts->setText(tr("%1 parameters · %2 encoder + %3 decoder layers · d_model %4 · vocabulary %5")
+                                     .arg(locale.toString(static_cast<qlonglong>(summarizeModel(shape).total)))
+                                     .arg(shape.numLayers)
+                                     .arg(shape.numDecoderLayers)
+                                     .arg(shape.dModel)
+                                     .arg(locale.toString(static_cast<qlonglong>(shape.vocabSize))));
+    } catch (const std::exception &e) {
+        m_backboneFacts->setText(errorHtml(QString::fromStdString(e.what())));
+    }
+}
+
+void RunDesigner::followSuggestedRate()
+{
+    if (m_backbone->currentData().toString() == QStringLiteral("choose"))
+        return;
+    if (!m_rateSetByUser) {
+        const QSignalBlocker blocker(m_learningRate);
+        m_learningRate->setValue(currentSuggestedRate());
+    }
+    updateRateHint();
+}
+
+void RunDesigner::updateRateHint()
+{
+    const QString method = methodDisplayName(currentMethod());
+    const double suggested = currentSuggestedRate();
+    const double value = m_learningRate->value();
+    const QString rate = QString::number(suggested, 'g', 3);
+    if (value == 0.0)
+        m_rateHint->setText(tr("%1 for %2").arg(rate, method));
+    else if (std::abs(value - suggested) <= 0.5e-5)
+        m_rateHint->setText(hasMeasuredLearningRates(currentBackbone()) ? tr("default for %1 on this backbone (measured)").arg(method)
+                                                                        : tr("default for %1 (the paper's)").arg(method));
+    else
+        m_rateHint->setText(tr("yours; default for %1: %2").arg(method, rate));
 }
 
 void RunDesigner::rebuildMethodOptions()
@@ -243,13 +419,7 @@ std::optional<RunConfig> RunDesigner::config(QString *error) const
 {
     RunConfig config = m_loaded;
     try {
-        const int backbone = m_backbone->currentIndex();
-        if (m_backbone->itemData(backbone).toInt() == kFolderRole) {
-            config.backbone.path = m_backbone->currentText().toStdString();
-        } else {
-            config.backbone.path.clear();
-            config.backbone.preset = m_backbone->currentText().toStdString();
-        }
+        config.backbone = currentBackbone();
         // Options are applied as `--set method.key=value` would be: the same checks, the same
         // messages naming the key.
         MethodConfig method;
@@ -284,8 +454,9 @@ void RunDesigner::updatePlan()
 {
     QString error;
     const std::optional<RunConfig> run = config(&error);
+    m_fitWarning->hide();
     if (!run) {
-        m_plan->setText(QStringLiteral("<span style='color:#b00020'>%1</span>").arg(error.toHtmlEscaped()));
+        m_plan->setText(errorHtml(error));
         return;
     }
     try {
@@ -296,17 +467,26 @@ void RunDesigner::updatePlan()
                "peak tensor memory at most <b>%4</b> (batch %5, every source padded to %6 tokens; "
                "shorter data needs less, `ladder plan --data` measures it):<br>"
                "frozen weights %7 · trainable %8 · gradients %9 · optimizer %10 · activations %11")
-                .arg(prediction.parameters.trainable)
-                .arg(prediction.parameters.total)
+                .arg(QLocale().toString(static_cast<qlonglong>(prediction.parameters.trainable)))
+                .arg(QLocale().toString(static_cast<qlonglong>(prediction.parameters.total)))
                 .arg(prediction.parameters.trainablePercent(), 0, 'f', 2)
                 .arg(mebibytes(m.peak))
                 .arg(prediction.batchSize)
                 .arg(prediction.sourceLength)
                 .arg(mebibytes(m.frozenWeights), mebibytes(m.trainableWeights), mebibytes(m.gradients),
                     mebibytes(m.optimizerState), mebibytes(m.activations)));
+        const int64_t machine = physicalMemoryBytes();
+        if (machine > 0 && m.peak > machine) {
+            const auto [category, bytes] = largestCategory(m);
+            const QString remedy = bytes == m.activations
+                ? tr("A smaller batch or shorter sources shrink them.")
+                : tr("A smaller backbone, or a method that trains fewer parameters, shrinks them.");
+            m_fitWarning->setText(tr("<b>This run will not fit.</b> %1: %2 of %3 predicted; this machine has %4. %5")
+                                      .arg(category, mebibytes(bytes), mebibytes(m.peak), mebibytes(machine), remedy));
+            m_fitWarning->show();
+        }
     } catch (const std::exception &e) {
-        m_plan->setText(QStringLiteral("<span style='color:#b00020'>%1</span>")
-                            .arg(QString::fromStdString(e.what()).toHtmlEscaped()));
+        m_plan->setText(errorHtml(QString::fromStdString(e.what())));
     }
 }
 

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The run designer: backbone, method and its knobs, task and training settings, with the
 // memory predictor's estimate updated as the user edits — so a run that will not fit is seen
-// before it starts.
+// before it starts. Methods carry the names people use; the learning rate follows the method
+// until the user sets it; the backbone's shape is shown under its choice.
 #pragma once
 
 #include "train/RunConfig.h"
@@ -36,12 +37,25 @@ public:
     /// finish in well under a minute on two cores.
     static RunConfig demoConfig();
 
+    /// Selects the HuggingFace T5 folder `dir` (what the folder dialog does once a folder is
+    /// chosen) and validates its config.json at once: on failure the loader's message is shown
+    /// under the backbone and false is returned (the folder stays selected, so the user sees
+    /// which one failed).
+    bool chooseBackboneFolder(const QString &dir);
+
 Q_SIGNALS:
     void configChanged();
 
 private:
     void rebuildMethodOptions();
     void updatePlan();
+    void updateBackboneFacts();
+    /// Puts the method's suggested rate in the box unless the user set one.
+    void followSuggestedRate();
+    void updateRateHint();
+    MethodKind currentMethod() const;
+    BackboneConfig currentBackbone() const;
+    double currentSuggestedRate() const;
 
     RunConfig m_loaded;              ///< what setConfig() showed: fields the form has no widget for
     QComboBox *m_backbone = nullptr; ///< presets, then a chosen folder
@@ -53,9 +67,13 @@ private:
     QSpinBox *m_batchSize = nullptr;
     QSpinBox *m_maxSteps = nullptr;
     QDoubleSpinBox *m_learningRate = nullptr;
+    QLabel *m_rateHint = nullptr;    ///< whose rate the box holds: the method's default or the user's
+    bool m_rateSetByUser = false;    ///< the user typed a rate other than the suggested one
+    QLabel *m_backboneFacts = nullptr;
     QSpinBox *m_evalEvery = nullptr;
     QComboBox *m_precision = nullptr;
     QSpinBox *m_seed = nullptr;
+    QLabel *m_fitWarning = nullptr;  ///< shown when the predicted peak exceeds physical memory
     QLabel *m_plan = nullptr;
 };
 
