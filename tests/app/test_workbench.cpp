@@ -13,6 +13,7 @@
 #include "run/RunDesigner.h"
 #include "run/TrainingSession.h"
 #include "settings/WorkbenchSettings.h"
+#include "teaching/LadderView.h"
 #include "runtime/BuildInfo.h"
 #include "store/RunStore.h"
 
@@ -24,6 +25,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <cmath>
 
 namespace {
 
@@ -120,6 +123,40 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(window.historyModel()->rowCount(), 1, 5000);
         if (const QByteArray shot = qgetenv("LADDER_SCREENSHOT"); !shot.isEmpty())
             window.grab().save(QString::fromLocal8Bit(shot));
+    }
+
+    void ladderViewShowsTheGatesOfARealLstRun()
+    {
+        ladder::WorkbenchSettings settings(m_dir.filePath(QStringLiteral("ladder.ini")));
+        ladder::MainWindow window(QString{}, &settings);
+        ladder::RunConfig lst = tinyRun(6);
+        lst.method.kind = ladder::MethodKind::Lst;
+        lst.method.lst.fisherSamples = 16; // the Fisher initialisation on 16 examples: a second, not minutes
+        lst.train.learningRate = 3e-2;
+        window.designer()->setConfig(lst);
+        ladder::LadderView *view = window.ladderView();
+        QVERIFY(view->ladderCount() > 0); // it follows the designer before anything runs
+        QVERIFY(std::isnan(view->gateValue(0)));
+        // The gates as they arrive after the first step, and after the last.
+        QList<double> first;
+        connect(window.queue(), &ladder::RunQueue::entryStarted, this, [&](qint64, ladder::TrainingSession *session) {
+            connect(session, &ladder::TrainingSession::gatesMeasured, this, [&] {
+                if (first.isEmpty())
+                    for (int i = 0; i < view->ladderCount(); ++i)
+                        first.append(view->gateValue(i));
+            });
+        });
+        QSignalSpy finished(window.queue(), &ladder::RunQueue::entryFinished);
+        QVERIFY(window.startRun());
+        QVERIFY(finished.wait(240000));
+        QCOMPARE(finished.first().at(1).value<ladder::TrainResult>().status, ladder::TrainerStatus::Finished);
+        QCOMPARE(first.size(), view->ladderCount());
+        int changed = 0;
+        for (int i = 0; i < view->ladderCount(); ++i) {
+            QVERIFY(!std::isnan(view->gateValue(i)));
+            changed += view->gateValue(i) != first.at(i) ? 1 : 0;
+        }
+        QVERIFY2(changed > 0, "no gate moved during training");
     }
 
     void windowIsSavedAsAnImageWhenTheQueueEnds()
