@@ -261,6 +261,9 @@ bool MainWindow::startRun()
     const std::optional<RunConfig> config = designedRun();
     if (!config)
         return false;
+    // A new run starts a new picture: the curves show it alone (and keep it once it ends).
+    m_openedRuns.clear();
+    plotOpenedRuns();
     m_queue->enqueue(*config);
     m_centre->setCurrentWidget(m_curves);
     return true;
@@ -300,6 +303,9 @@ bool MainWindow::startDemo()
 
 void MainWindow::queueComparison(const std::vector<RunConfig> &configs)
 {
+    // The curves overlay the compared runs as they end, and nothing else.
+    m_openedRuns.clear();
+    plotOpenedRuns();
     m_comparedEntries.clear();
     for (const RunConfig &config : configs)
         m_comparedEntries.append(m_queue->enqueue(config));
@@ -425,9 +431,11 @@ void MainWindow::openRuns(const QList<qint64> &runIds)
 
 void MainWindow::plotOpenedRuns()
 {
-    if (m_databasePath.isEmpty())
-        return;
     QList<RunCurveData> curves;
+    if (m_databasePath.isEmpty() || m_openedRuns.isEmpty()) {
+        m_curves->setStoredRuns(curves);
+        return;
+    }
     try {
         const RunStore store(m_databasePath.toStdString());
         for (qint64 id : std::as_const(m_openedRuns))
