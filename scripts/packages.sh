@@ -3,6 +3,7 @@
 # asks apt only for what is missing (so a second run costs a few dpkg queries).
 
 # wordnet-base: real English text for the built-in demo tasks (WordNet 3.0 licence).
+# fonts-wqy-microhei: CJK glyphs for the zh_CN translation (offscreen has no other CJK font).
 # libopenblas0-openmp: LibTorch calls whatever libblas.so.3 is; the reference BLAS is ~16x
 # slower for fp32 GEMM on the CI machine (ARCHITECTURE.md, hazard 2).
 LADDER_BUILD_PACKAGES=(
@@ -13,6 +14,7 @@ LADDER_BUILD_PACKAGES=(
     libsentencepiece-dev
     libsqlite3-dev nlohmann-json3-dev libcli11-dev
     wordnet-base
+    fonts-wqy-microhei
 )
 
 # install_missing_packages WHO PACKAGE...: apt-installs the packages not yet installed (as root,

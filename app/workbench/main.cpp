@@ -12,6 +12,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTextStream>
@@ -30,9 +31,34 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(LADDER_VERSION));
     QApplication::setOrganizationName(QStringLiteral("ladder-workbench"));
 
+    // The language comes from the system locale unless --lang names one; it is read before the
+    // parser so that --help is already translated.
+    QString language;
+    const QStringList arguments = QApplication::arguments();
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        if (arguments[i] == QStringLiteral("--lang") && i + 1 < arguments.size())
+            language = arguments[i + 1];
+        else if (arguments[i].startsWith(QStringLiteral("--lang=")))
+            language = arguments[i].mid(7);
+    }
     QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("ladder-workbench"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    const QString i18nDir = QStringLiteral(":/i18n");
+    const QString baseName = QStringLiteral("ladder-workbench");
+    const bool sourceLanguage = language == QStringLiteral("en") || language.startsWith(QStringLiteral("en_"))
+        || language == QStringLiteral("C");
+    if (!language.isEmpty())
+        QLocale::setDefault(QLocale(language));
+    if (!sourceLanguage && translator.load(QLocale(), baseName, QStringLiteral("_"), i18nDir)) {
         QApplication::installTranslator(&translator);
+    } else if (!language.isEmpty() && !sourceLanguage) {
+        QStringList available{QStringLiteral("en")};
+        const QString prefix = baseName + QLatin1Char('_');
+        for (const QString &file : QDir(i18nDir).entryList({prefix + QStringLiteral("*.qm")}, QDir::Files, QDir::Name))
+            available << file.mid(prefix.size()).chopped(3);
+        QTextStream(stderr) << "ladder-workbench: --lang " << language << ": no translation (available: "
+                            << available.join(QStringLiteral(", ")) << ")\n";
+        return 2;
+    }
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Ladder Side-Tuning workbench"));
@@ -73,6 +99,10 @@ int main(int argc, char *argv[])
         QApplication::translate("main", "With --view: the method (lst, lora, adapter, bitfit, prompt, full)."),
         QStringLiteral("method"));
     parser.addOption(methodOption);
+    const QCommandLineOption langOption(QStringLiteral("lang"),
+        QApplication::translate("main", "User interface language, e.g. zh_CN, de or en (default: the system locale)."),
+        QStringLiteral("locale"));
+    parser.addOption(langOption);
     parser.process(app);
     if (parser.isSet(versionOption)) {
         QTextStream(stdout) << ladder::VersionPanel::versionText() << '\n';

@@ -14,9 +14,10 @@ namespace {
 constexpr double kMiB = 1024.0 * 1024.0;
 constexpr double kGiB = 1024.0 * kMiB;
 
+// lupdate files the strings of a free tr() under its namespace: look them up there.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("RunFormatting", text);
+    return QCoreApplication::translate("ladder", text);
 }
 
 } // namespace

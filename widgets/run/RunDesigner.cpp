@@ -2,8 +2,8 @@
 #include "run/RunDesigner.h"
 
 #include "run/MethodNames.h"
+#include "run/TaskPicker.h"
 
-#include "corpus/DemoTasks.h"
 #include "memory/MachineMemory.h"
 #include "model/ModelSummary.h"
 #include "model/T5Config.h"
@@ -35,9 +35,6 @@ namespace ladder {
 namespace {
 
 constexpr int kFolderRole = Qt::UserRole + 1;
-// The task combo's entry for a loaded run's GLUE or file task, which the form cannot edit but
-// must keep (a stored run loaded into the designer trains on what it trained on).
-const QString kLoadedTask = QStringLiteral("loaded");
 // Notes under a field (backbone facts, whose rate): smaller and quieter than the field itself.
 const QString kNoteStyle = QStringLiteral("QLabel { font-size: small; }");
 
@@ -138,17 +135,23 @@ RunDesigner::RunDesigner(QWidget *parent)
     m_methodForm = new QFormLayout(optionsBox);
     layout->addWidget(optionsBox);
 
+    // The task picker in a box of its own, not a form row: its pages change height (a file's
+    // preview), which a QFormLayout row squeezed flat.
+    auto *taskPickerBox = new QGroupBox(tr("Task"));
+    auto *taskPickerLayout = new QVBoxLayout(taskPickerBox);
+    m_task = new TaskPicker;
+    taskPickerLayout->addWidget(m_task);
+    layout->addWidget(taskPickerBox);
+
     auto *taskBox = new QGroupBox(tr("Task and training"));
     auto *taskForm = new QFormLayout(taskBox);
-    m_task = new QComboBox;
-    m_task->setObjectName(QStringLiteral("task"));
-    for (const DemoTaskInfo &info : demoTaskInfos()) {
-        m_task->addItem(QString::fromStdString(info.name));
-        m_task->setItemData(m_task->count() - 1, QString::fromStdString(info.description), Qt::ToolTipRole);
-    }
-    taskForm->addRow(tr("Task"), m_task);
     m_trainSize = spinBox(16, 100000, 2000);
+    m_trainSize->setObjectName(QStringLiteral("trainSize"));
     taskForm->addRow(tr("Training examples"), m_trainSize);
+    // Only a demo task is generated to a size; GLUE and file tasks train on what their files hold.
+    connect(m_task, &TaskPicker::taskChanged, this, [this, taskForm] {
+        taskForm->setRowVisible(m_trainSize, m_task->task(m_loaded.task).kind == "demo");
+    });
     m_batchSize = spinBox(1, 4096, 32);
     m_batchSize->setObjectName(QStringLiteral("batchSize"));
     taskForm->addRow(tr("Batch size"), m_batchSize);
@@ -223,11 +226,12 @@ RunDesigner::RunDesigner(QWidget *parent)
         m_rateSetByUser = std::abs(value - currentSuggestedRate()) > 0.5e-5;
         updateRateHint();
     });
-    for (QComboBox *box : {m_backbone, m_method, m_task, m_precision})
+    for (QComboBox *box : {m_backbone, m_method, m_precision})
         connect(box, &QComboBox::currentIndexChanged, this, &RunDesigner::configChanged);
     for (QSpinBox *box : {m_trainSize, m_batchSize, m_maxSteps, m_evalEvery, m_seed})
         connect(box, &QSpinBox::valueChanged, this, &RunDesigner::configChanged);
     connect(m_learningRate, &QDoubleSpinBox::valueChanged, this, &RunDesigner::configChanged);
+    connect(m_task, &TaskPicker::taskChanged, this, &RunDesigner::configChanged);
     connect(this, &RunDesigner::configChanged, this, &RunDesigner::updatePlan);
 
     setConfig(demoConfig());
@@ -269,16 +273,9 @@ void RunDesigner::setConfig(const RunConfig &config)
         m_backbone->setCurrentText(dir);
     }
     m_method->setCurrentIndex(m_method->findData(static_cast<int>(config.method.kind)));
-    if (const int loaded = m_task->findData(kLoadedTask); loaded >= 0)
-        m_task->removeItem(loaded);
-    if (config.task.kind == "demo") {
-        m_task->setCurrentText(QString::fromStdString(config.task.name));
-    } else {
-        const std::string &name = config.task.kind == "file" ? config.task.train : config.task.name;
-        m_task->addItem(tr("%1: %2 (as loaded)").arg(QString::fromStdString(config.task.kind), QString::fromStdString(name)),
-            kLoadedTask);
-        m_task->setCurrentIndex(m_task->count() - 1);
-    }
+    m_task->setTask(config.task);
+    if (auto *form = qobject_cast<QFormLayout *>(m_trainSize->parentWidget()->layout()))
+        form->setRowVisible(m_trainSize, config.task.kind == "demo"); // its signal is blocked here
     m_trainSize->setValue(static_cast<int>(config.task.trainSize));
     m_batchSize->setValue(static_cast<int>(config.train.batchSize));
     m_maxSteps->setValue(static_cast<int>(config.train.maxSteps));
@@ -324,6 +321,16 @@ bool RunDesigner::chooseBackboneFolder(const QString &dir)
         return false;
     }
     return true;
+}
+
+bool RunDesigner::chooseGlueFolder(const QString &dir)
+{
+    return m_task->chooseGlueFolder(dir);
+}
+
+bool RunDesigner::chooseTaskFile(const QString &path)
+{
+    return m_task->chooseFile(path);
 }
 
 MethodKind RunDesigner::currentMethod() const
@@ -430,11 +437,9 @@ std::optional<RunConfig> RunDesigner::config(QString *error) const
             if (!text.isEmpty())
                 config.applyOverride(QString(QStringLiteral("method.") + key + QLatin1Char('=') + text).toStdString());
         }
-        if (m_task->currentData().toString() != kLoadedTask) {
-            config.task.kind = "demo";
-            config.task.name = m_task->currentText().toStdString();
+        config.task = m_task->task(m_loaded.task);
+        if (config.task.kind == "demo")
             config.task.trainSize = m_trainSize->value();
-        }
         config.train.batchSize = m_batchSize->value();
         config.train.maxSteps = m_maxSteps->value();
         config.train.learningRate = m_learningRate->value();

@@ -20,6 +20,8 @@ class QSpinBox;
 
 namespace ladder {
 
+class TaskPicker;
+
 class RunDesigner : public QWidget
 {
     Q_OBJECT
@@ -42,6 +44,12 @@ public:
     /// under the backbone and false is returned (the folder stays selected, so the user sees
     /// which one failed).
     bool chooseBackboneFolder(const QString &dir);
+    /// The task picker's chooseGlueFolder(): lists the GLUE tasks in `dir`, or shows inline that
+    /// it holds none (false).
+    bool chooseGlueFolder(const QString &dir);
+    /// The task picker's chooseFile(): a TSV/CSV/JSONL task file with its preview (false when
+    /// the engine's reader rejects it; its "file:line" message is shown under the file).
+    bool chooseTaskFile(const QString &path);
 
 Q_SIGNALS:
     void configChanged();
@@ -62,7 +70,7 @@ private:
     QComboBox *m_method = nullptr;
     QFormLayout *m_methodForm = nullptr;
     QList<QPair<QString, QLineEdit *>> m_methodEdits;
-    QComboBox *m_task = nullptr;
+    TaskPicker *m_task = nullptr;
     QSpinBox *m_trainSize = nullptr;
     QSpinBox *m_batchSize = nullptr;
     QSpinBox *m_maxSteps = nullptr;
