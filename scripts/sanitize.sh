@@ -2,11 +2,13 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Runs the core test suite under AddressSanitizer + UndefinedBehaviorSanitizer (issue 8):
 # installs what the build needs when missing, configures and builds the `asan` preset
-# (build-asan/, GCC), building only the tests it runs, then runs them through ctest. Also replays
-# every fuzz target's seed corpus and regression inputs (tests/fuzz) under the sanitizers.
+# (build-asan/, GCC), building only the tests it runs, then runs them through ctest. The fuzz
+# targets' seed corpus and regression inputs are replayed under the sanitizers by scripts/fuzz.sh,
+# in its clang build, so CI compiles them once.
 # Not run here: the GUI tests (ctest label `gui`), and the tests that open the sentencepiece plugin, because ASan
 # refuses dlopen(RTLD_DEEPBIND) (the plugin's only safe loading mode, ARCHITECTURE.md hazard 1);
-# the plugin is exercised by spm_plugin_unsanitized, a separate process built without sanitizers.
+# the plugin is exercised by spm_plugin_unsanitized, a separate process built without sanitizers
+# (scripts/fuzz.sh runs it).
 # Usage: scripts/sanitize.sh [extra ctest arguments]   (env: JOBS)
 set -euo pipefail
 
@@ -27,9 +29,9 @@ cd "$ROOT"
 cmake --preset asan >/dev/null
 
 # Build only what runs: the selected test executables (their add_dependencies bring helpers
-# such as the ladder CLI) and tests/fuzz (replay targets, seed generators, the plugin host).
+# such as the ladder CLI).
 mapfile -t tests < <(ctest --test-dir "$BUILD_DIR" -N -E "$NOT_SANITIZED" -LE gui | sed -n 's/^ *Test *#[0-9]*: \(test_[A-Za-z0-9_]*\)$/\1/p')
-cmake --build "$BUILD_DIR" --parallel "$JOBS" --target "${tests[@]}" ladder_fuzzers
+cmake --build "$BUILD_DIR" --parallel "$JOBS" --target "${tests[@]}"
 
 # Leaks are checked (no suppressions needed so far); halt_on_error: any UBSan finding fails its test.
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:check_initialization_order=1}"
@@ -39,5 +41,5 @@ echo "sanitize: skipped: the GUI tests (label gui); test_tokenizer, test_trainer
 echo "          test_trainer_stop, test_cli_training, test_pretrainer, test_cli_pretrain, test_cli_compare,"
 echo "          test_shipped_backbones (they open"
 echo "          the sentencepiece plugin, and ASan refuses dlopen(RTLD_DEEPBIND): the plugin is checked by"
-echo "          spm_plugin_unsanitized, a separate process built without sanitizers)"
+echo "          spm_plugin_unsanitized, a separate process built without sanitizers, in scripts/fuzz.sh)"
 ctest --test-dir "$BUILD_DIR" --output-on-failure --parallel "$JOBS" -E "$NOT_SANITIZED" -LE gui "$@"
