@@ -24,7 +24,7 @@
 // The machine's load (uptime) is printed first: the numbers mean little on a busy machine.
 
 #include "plots/RunCurves.h"
-#include "run/RunDesigner.h"
+#include "designer/RunDesigner.h"
 #include "run/TrainingSession.h"
 #include "store/RunStore.h"
 #include "train/RunRecorder.h"

@@ -452,6 +452,49 @@
     </message>
 </context>
 <context>
+    <name>ladder::LadderPicker</name>
+    <message>
+        <source>The paper&apos;s choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every 2nd layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every 3rd layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The layers clicked below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The paper keeps 9 of T5-base&apos;s 12 layers (1, 2, 3, 5, 6, 7, 9, 10, 11) and every second layer of T5-large; other depths keep all. Click a layer to add or drop it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer %1 feeds a ladder into a side block. Click to drop it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer %1 has no side block. Click to add one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Side blocks at %1 of %2 layers, in the encoder and the decoder alike.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Side blocks at %1 of %2 encoder and %3 of %4 decoder layers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ladder::LadderView</name>
     <message>
         <source>Why LST&apos;s activations are small: the backbone is frozen and no gradient flows back through it, so autograd keeps none of its internals, only each ladder&apos;s input (the backbone block&apos;s output) and the narrow side network&apos;s own activations.</source>
@@ -834,6 +877,17 @@ fine-tuning</source>
     </message>
     <message>
         <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ladder::ReductionSlider</name>
+    <message>
+        <source>r = %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>side network: d_model %1, d_ff %2, d_kv %3 (the backbone&apos;s %4, %5, %6 divided by %7)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1567,10 +1621,6 @@ Stop a running run before deleting it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Open on a view: &quot;ladder&quot; (LST&apos;s architecture and where a training step&apos;s memory goes, for teaching). With --screenshot: save that view (1400×900) and quit.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>With --view: the backbone, a preset shape (t5-base…) or a shipped backbone.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1583,15 +1633,19 @@ Stop a running run before deleting it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--screenshot needs --demo (it saves the window when the demo&apos;s runs end) or --view ladder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--view %1: unknown view (known: ladder)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>cannot write the image (unknown suffix or unwritable folder)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open on a view: &quot;ladder&quot; (LST&apos;s architecture and where a training step&apos;s memory goes, for teaching) or &quot;designer&quot; (the run designer). With --screenshot: save that view and quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--screenshot needs --demo (it saves the window when the demo&apos;s runs end) or --view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--view %1: unknown view (known: ladder, designer)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

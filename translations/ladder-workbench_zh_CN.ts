@@ -452,6 +452,49 @@
     </message>
 </context>
 <context>
+    <name>ladder::LadderPicker</name>
+    <message>
+        <source>The paper&apos;s choice</source>
+        <translation>论文的选择</translation>
+    </message>
+    <message>
+        <source>All layers</source>
+        <translation>全部层</translation>
+    </message>
+    <message>
+        <source>Every 2nd layer</source>
+        <translation>每隔一层</translation>
+    </message>
+    <message>
+        <source>Every 3rd layer</source>
+        <translation>每三层取一层</translation>
+    </message>
+    <message>
+        <source>The layers clicked below</source>
+        <translation>下方点选的层</translation>
+    </message>
+    <message>
+        <source>The paper keeps 9 of T5-base&apos;s 12 layers (1, 2, 3, 5, 6, 7, 9, 10, 11) and every second layer of T5-large; other depths keep all. Click a layer to add or drop it.</source>
+        <translation>论文在 T5-base 的 12 层中保留 9 层（1、2、3、5、6、7、9、10、11），在 T5-large 中每隔一层保留一层；其他深度保留全部层。点击某一层即可加入或去掉它。</translation>
+    </message>
+    <message>
+        <source>Layer %1 feeds a ladder into a side block. Click to drop it.</source>
+        <translation>第 %1 层通过梯子连到一个侧网络块。点击可去掉。</translation>
+    </message>
+    <message>
+        <source>Layer %1 has no side block. Click to add one.</source>
+        <translation>第 %1 层没有侧网络块。点击可加入。</translation>
+    </message>
+    <message>
+        <source>Side blocks at %1 of %2 layers, in the encoder and the decoder alike.</source>
+        <translation>%2 层中有 %1 层带侧网络块，编码器与解码器相同。</translation>
+    </message>
+    <message>
+        <source>Side blocks at %1 of %2 encoder and %3 of %4 decoder layers.</source>
+        <translation>侧网络块：编码器 %2 层中的 %1 层，解码器 %4 层中的 %3 层。</translation>
+    </message>
+</context>
+<context>
     <name>ladder::LadderView</name>
     <message>
         <source>Why LST&apos;s activations are small: the backbone is frozen and no gradient flows back through it, so autograd keeps none of its internals, only each ladder&apos;s input (the backbone block&apos;s output) and the narrow side network&apos;s own activations.</source>
@@ -836,6 +879,17 @@ fine-tuning</source>
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ladder::ReductionSlider</name>
+    <message>
+        <source>r = %1</source>
+        <translation>r = %1</translation>
+    </message>
+    <message>
+        <source>side network: d_model %1, d_ff %2, d_kv %3 (the backbone&apos;s %4, %5, %6 divided by %7)</source>
+        <translation>侧网络：d_model %1，d_ff %2，d_kv %3（主干的 %4、%5、%6 除以 %7）</translation>
     </message>
 </context>
 <context>
@@ -1573,10 +1627,6 @@ Stop a running run before deleting it.</source>
         <translation>与 --demo 一起使用：最后一个运行结束时，将窗口（1600×1000，显示比较视图）保存到 &lt;file&gt;（PNG、JPEG…，按后缀决定）并退出。</translation>
     </message>
     <message>
-        <source>Open on a view: &quot;ladder&quot; (LST&apos;s architecture and where a training step&apos;s memory goes, for teaching). With --screenshot: save that view (1400×900) and quit.</source>
-        <translation>启动时打开一个视图：&quot;ladder&quot;（LST 的架构以及一个训练步的内存去向，用于教学）。与 --screenshot 一起使用：保存该视图（1400×900）并退出。</translation>
-    </message>
-    <message>
         <source>With --view: the backbone, a preset shape (t5-base…) or a shipped backbone.</source>
         <translation>与 --view 一起使用：主干网络，可以是预设结构（t5-base…）或随附的主干网络。</translation>
     </message>
@@ -1585,20 +1635,24 @@ Stop a running run before deleting it.</source>
         <translation>与 --view 一起使用：方法（lst、lora、adapter、bitfit、prompt、full）。</translation>
     </message>
     <message>
-        <source>--screenshot needs --demo (it saves the window when the demo&apos;s runs end) or --view ladder</source>
-        <translation>--screenshot 需要与 --demo（在演示的运行结束时保存窗口）或 --view ladder 一起使用</translation>
-    </message>
-    <message>
-        <source>--view %1: unknown view (known: ladder)</source>
-        <translation>--view %1：未知视图（已知：ladder）</translation>
-    </message>
-    <message>
         <source>cannot write the image (unknown suffix or unwritable folder)</source>
         <translation>无法写入图像（未知后缀或文件夹不可写）</translation>
     </message>
     <message>
         <source>User interface language, e.g. zh_CN, de or en (default: the system locale).</source>
         <translation>界面语言，例如 zh_CN、de 或 en（默认：系统区域设置）。</translation>
+    </message>
+    <message>
+        <source>Open on a view: &quot;ladder&quot; (LST&apos;s architecture and where a training step&apos;s memory goes, for teaching) or &quot;designer&quot; (the run designer). With --screenshot: save that view and quit.</source>
+        <translation>启动时打开一个视图：&quot;ladder&quot;（LST 的架构以及一个训练步的内存去向，用于教学）或 &quot;designer&quot;（运行设计器）。与 --screenshot 一起使用：保存该视图并退出。</translation>
+    </message>
+    <message>
+        <source>--screenshot needs --demo (it saves the window when the demo&apos;s runs end) or --view</source>
+        <translation>--screenshot 需要与 --demo（在演示的运行结束时保存窗口）或 --view 一起使用</translation>
+    </message>
+    <message>
+        <source>--view %1: unknown view (known: ladder, designer)</source>
+        <translation>--view %1：未知视图（已知：ladder、designer）</translation>
     </message>
 </context>
 </TS>

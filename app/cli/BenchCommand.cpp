@@ -12,17 +12,13 @@
 #include "util/CommaList.h"
 #include "util/Error.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
 #include <sstream>
 
-#ifdef LADDER_CLI_WITH_QT
-#include <QGuiApplication>
-#include <QImage>
-#include <QPainter>
-#endif
 
 namespace ladder::cli {
 
@@ -55,84 +51,96 @@ void writeFile(const std::filesystem::path &path, const std::string &text)
         throw Error::inFile(path.string(), "cannot write");
 }
 
-/// The PNG bar chart: measured peak per method beside the paper's figure, in the paper's unit.
-/// Returns the line to print (where it went, or why there is none).
-std::string writeChart(const MemoryBenchReport &report, const std::filesystem::path &path)
+/// Text as SVG character data.
+std::string svgText(const std::string &text)
 {
-#ifdef LADDER_CLI_WITH_QT
-    qputenv("QT_QPA_PLATFORM", "offscreen");
-    int argc = 1;
-    char name[] = "ladder";
-    char *argv[] = {name, nullptr};
-    std::unique_ptr<QGuiApplication> application;
-    if (!QGuiApplication::instance())
-        application = std::make_unique<QGuiApplication>(argc, argv);
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string fixed(double value, int decimals)
+{
+    std::ostringstream out;
+    out.setf(std::ios::fixed);
+    out.precision(decimals);
+    out << value;
+    return out.str();
+}
+
+/// The SVG bar chart: measured peak per method beside the paper's figure, in the paper's unit.
+/// Written as text, so the command-line tool needs no graphics library.
+std::string memoryChartSvg(const MemoryBenchReport &report)
+{
     const int width = 160 + 120 * static_cast<int>(report.rows.size());
     const int height = 520;
-    QImage image(width, height, QImage::Format_ARGB32);
-    image.fill(Qt::white);
-    QPainter painter(&image);
-    painter.setRenderHint(QPainter::Antialiasing);
-    double top = 1.0;
+    const int left = 80, top = 50, plotWidth = width - 110, plotHeight = height - 150;
+    const int bottom = top + plotHeight;
+    double maximum = 1.0;
     for (const MemoryBenchRow &row : report.rows) {
         if (row.measured)
-            top = std::max(top, paperUnits(row.measured->memory.peak));
+            maximum = std::max(maximum, paperUnits(row.measured->memory.peak));
         if (const auto paper = paperFigure(row.method))
-            top = std::max(top, paper->value);
+            maximum = std::max(maximum, paper->value);
     }
-    top *= 1.1;
-    const QRect plot(80, 50, width - 110, height - 150);
-    painter.drawText(QRect(0, 8, width, 30), Qt::AlignCenter,
-                     QString::fromStdString("Peak training memory, " + report.options.preset + ", source "
-                                            + std::to_string(report.options.sourceLength) + " (1000 MiB)"));
-    painter.drawLine(plot.bottomLeft(), plot.bottomRight());
-    painter.drawLine(plot.bottomLeft(), plot.topLeft());
+    maximum *= 1.1;
+    std::ostringstream svg;
+    svg << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << width << "\" height=\"" << height
+        << "\" font-family=\"sans-serif\" font-size=\"13\">\n"
+        << "<defs><pattern id=\"hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
+           "patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"white\"/>"
+           "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#969696\" stroke-width=\"3\"/></pattern></defs>\n"
+        << "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
+        << "<text x=\"" << width / 2 << "\" y=\"28\" text-anchor=\"middle\">"
+        << svgText("Peak training memory, " + report.options.preset + ", source "
+               + std::to_string(report.options.sourceLength) + " (1000 MiB)")
+        << "</text>\n";
     for (int tick = 0; tick <= 5; ++tick) {
-        const double value = top * tick / 5.0;
-        const int y = plot.bottom() - static_cast<int>(plot.height() * tick / 5.0);
-        painter.drawText(QRect(0, y - 10, 72, 20), Qt::AlignRight | Qt::AlignVCenter, QString::number(value, 'f', 1));
-        painter.setPen(QColor(220, 220, 220));
-        painter.drawLine(plot.left() + 1, y, plot.right(), y);
-        painter.setPen(Qt::black);
+        const double y = bottom - plotHeight * tick / 5.0;
+        svg << "<line x1=\"" << left << "\" y1=\"" << y << "\" x2=\"" << left + plotWidth << "\" y2=\"" << y
+            << "\" stroke=\"" << (tick == 0 ? "black" : "#dcdcdc") << "\"/>\n"
+            << "<text x=\"" << left - 8 << "\" y=\"" << y + 4 << "\" text-anchor=\"end\">"
+            << fixed(maximum * tick / 5.0, 1) << "</text>\n";
     }
-    const int slot = plot.width() / std::max<int>(1, static_cast<int>(report.rows.size()));
-    const auto bar = [&](int x, int barWidth, double value, const QColor &color, Qt::BrushStyle style) {
-        const int barHeight = static_cast<int>(plot.height() * value / top);
-        const QRect rect(x, plot.bottom() - barHeight, barWidth, barHeight);
-        painter.fillRect(rect, QBrush(color, style));
-        painter.drawRect(rect);
-        painter.drawText(QRect(x - 10, rect.top() - 18, barWidth + 20, 16), Qt::AlignCenter,
-                         QString::number(value, 'f', 2));
+    svg << "<line x1=\"" << left << "\" y1=\"" << top << "\" x2=\"" << left << "\" y2=\"" << bottom
+        << "\" stroke=\"black\"/>\n";
+    const int slot = plotWidth / std::max<int>(1, static_cast<int>(report.rows.size()));
+    const auto bar = [&](int x, int barWidth, double value, const std::string &fill) {
+        const double barHeight = plotHeight * value / maximum;
+        svg << "<rect x=\"" << x << "\" y=\"" << bottom - barHeight << "\" width=\"" << barWidth << "\" height=\""
+            << barHeight << "\" fill=\"" << fill << "\" stroke=\"black\"/>\n"
+            << "<text x=\"" << x + barWidth / 2 << "\" y=\"" << bottom - barHeight - 5
+            << "\" text-anchor=\"middle\">" << fixed(value, 2) << "</text>\n";
     };
-    for (size_t i = 0; i < report.rows.size(); ++i) {
+    for (std::size_t i = 0; i < report.rows.size(); ++i) {
         const MemoryBenchRow &row = report.rows[i];
-        const int x = plot.left() + static_cast<int>(i) * slot + 10;
+        const int x = left + static_cast<int>(i) * slot + 10;
         const int barWidth = (slot - 30) / 2;
         if (row.measured)
-            bar(x, barWidth, paperUnits(row.measured->memory.peak), QColor(40, 110, 190), Qt::SolidPattern);
+            bar(x, barWidth, paperUnits(row.measured->memory.peak), "#286ebe");
         if (const auto paper = paperFigure(row.method))
-            bar(x + barWidth + 4, barWidth, paper->value, QColor(150, 150, 150),
-                paper->recalled ? Qt::BDiagPattern : Qt::SolidPattern);
-        QString label = QString::fromStdString(row.method);
+            bar(x + barWidth + 4, barWidth, paper->value, paper->recalled ? "url(#hatch)" : "#969696");
+        const int centre = x + barWidth + 2;
+        svg << "<text x=\"" << centre << "\" y=\"" << bottom + 20 << "\" text-anchor=\"middle\">" << svgText(row.method)
+            << "</text>\n";
         if (row.runBatch != report.options.batch)
-            label += QStringLiteral("\nbatch %1").arg(row.runBatch);
-        painter.drawText(QRect(x - 10, plot.bottom() + 6, slot, 40), Qt::AlignHCenter | Qt::AlignTop, label);
+            svg << "<text x=\"" << centre << "\" y=\"" << bottom + 36 << "\" text-anchor=\"middle\">batch "
+                << row.runBatch << "</text>\n";
     }
-    painter.fillRect(QRect(plot.left(), height - 40, 14, 14), QColor(40, 110, 190));
-    painter.drawText(QRect(plot.left() + 20, height - 42, 300, 18), Qt::AlignLeft | Qt::AlignVCenter,
-                     QStringLiteral("measured (memory meter, this machine)"));
-    painter.fillRect(QRect(plot.left() + 320, height - 40, 14, 14), QColor(150, 150, 150));
-    painter.drawText(QRect(plot.left() + 340, height - 42, 400, 18), Qt::AlignLeft | Qt::AlignVCenter,
-                     QStringLiteral("paper, batch 100 (hatched: recalled)"));
-    painter.end();
-    if (!image.save(QString::fromStdString(path.string()), "PNG"))
-        throw Error::inFile(path.string(), "cannot write the PNG chart");
-    return "chart: " + path.string();
-#else
-    (void)report;
-    (void)path;
-    return "chart: not available in this build (the CLI draws it with Qt; built with LADDER_WITH_QT=OFF)";
-#endif
+    const int legendY = height - 40;
+    svg << "<rect x=\"" << left << "\" y=\"" << legendY << "\" width=\"14\" height=\"14\" fill=\"#286ebe\"/>\n"
+        << "<text x=\"" << left + 20 << "\" y=\"" << legendY + 12 << "\">measured (memory meter, this machine)</text>\n"
+        << "<rect x=\"" << left + 320 << "\" y=\"" << legendY << "\" width=\"14\" height=\"14\" fill=\"#969696\"/>\n"
+        << "<text x=\"" << left + 340 << "\" y=\"" << legendY + 12
+        << "\">paper, batch 100 (hatched: recalled)</text>\n</svg>\n";
+    return svg.str();
 }
 
 int runMemory(const BenchOptions &options)
@@ -177,7 +185,7 @@ int runMemory(const BenchOptions &options)
         std::filesystem::create_directories(dir);
         writeFile(dir / "memory.md", markdown);
         writeFile(dir / "memory.json", memoryBenchJson(report) + "\n");
-        std::cerr << writeChart(report, dir / "memory.png") << '\n';
+        writeFile(dir / "memory.svg", memoryChartSvg(report));
     }
     for (const MemoryBenchRow &row : report.rows)
         if (!row.measured)
@@ -231,7 +239,7 @@ Command addBenchCommand(CLI::App &app)
         ->capture_default_str();
     memory->add_option("--methods", options->methods, methodHelp);
     memory->add_flag("--json", options->json, "Print JSON instead of the Markdown table");
-    memory->add_option("--out", options->outDir, "Also write memory.md, memory.json and memory.png here");
+    memory->add_option("--out", options->outDir, "Also write memory.md, memory.json and memory.svg (a bar chart) here");
     memory->add_option("--from-json", options->fromJson,
                        "Measure nothing: re-render earlier runs' JSON (one or more files, rows in order) with the "
                        "current predictor")

@@ -21,6 +21,8 @@ struct Command
 };
 
 Command addInfoCommand(CLI::App &app);
+// Every configuration option from its declaration (OptionsCommand.cpp): `options`.
+Command addOptionsCommand(CLI::App &app);
 Command addForwardCommand(CLI::App &app);
 // The experiment store (StoreCommands.cpp): `runs`, `show`, `export`, `import`, `rm`.
 Command addRunsCommand(CLI::App &app);

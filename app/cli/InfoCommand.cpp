@@ -17,6 +17,7 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <algorithm>
 #include <sstream>
 #include <vector>
 
@@ -24,18 +25,16 @@ namespace ladder::cli {
 
 namespace {
 
-/// One `--<method>-<option>` flag: the method it belongs to and the JSON key it sets, so the
-/// options are checked (and their errors worded) by MethodConfig::fromJson itself.
+/// One `--<method>-<option>` flag, generated from the option's declaration: the method it
+/// belongs to and the JSON key it sets, so the options are checked (and their errors worded) by
+/// MethodConfig::fromJson itself.
 struct MethodFlag
 {
-    enum class Type { Integer, Number, Text, Boolean, List };
-
     std::string flag;
     MethodKind kind;
-    std::string key;
-    Type type;
+    OptionDescription option;
     std::string value;
-    CLI::Option *option = nullptr;
+    CLI::Option *cliOption = nullptr;
 };
 
 struct InfoOptions
@@ -61,68 +60,63 @@ T5Config backboneConfig(const InfoOptions &options)
     return config;
 }
 
+/// `--lst-gate-temperature` for LST's "gate_temperature": every declared option of every method.
 std::vector<MethodFlag> methodFlags()
 {
-    using Type = MethodFlag::Type;
-    return {
-        {"--lst-reduction", MethodKind::Lst, "reduction", Type::Integer, {}},
-        {"--lst-layers", MethodKind::Lst, "layers", Type::Text, {}},
-        {"--lst-gate", MethodKind::Lst, "gate", Type::Text, {}},
-        {"--lst-gate-temperature", MethodKind::Lst, "gate_temperature", Type::Number, {}},
-        {"--lst-init", MethodKind::Lst, "init", Type::Text, {}},
-        {"--lst-fisher-samples", MethodKind::Lst, "fisher_samples", Type::Integer, {}},
-        {"--lst-dropout", MethodKind::Lst, "dropout", Type::Number, {}},
-        {"--lora-rank", MethodKind::Lora, "rank", Type::Integer, {}},
-        {"--lora-alpha", MethodKind::Lora, "alpha", Type::Number, {}},
-        {"--lora-dropout", MethodKind::Lora, "dropout", Type::Number, {}},
-        {"--lora-targets", MethodKind::Lora, "targets", Type::List, {}},
-        {"--lora-train-biases", MethodKind::Lora, "train_biases", Type::Boolean, {}},
-        {"--adapter-reduction", MethodKind::Adapter, "reduction", Type::Integer, {}},
-        {"--adapter-train-layer-norms", MethodKind::Adapter, "train_layer_norms", Type::Boolean, {}},
-        {"--prompt-length", MethodKind::Prompt, "length", Type::Integer, {}},
-    };
+    std::vector<MethodFlag> flags;
+    for (MethodKind kind : allMethodKinds()) {
+        for (const OptionDescription &option : describeMethodOptions(kind)) {
+            std::string flag = "--" + methodName(kind) + "-" + option.key;
+            std::replace(flag.begin(), flag.end(), '_', '-');
+            flags.push_back({flag, kind, option, {}});
+        }
+    }
+    return flags;
 }
 
-std::string flagTypeName(MethodFlag::Type type)
+std::string flagTypeName(const OptionDescription &option)
 {
-    switch (type) {
-    case MethodFlag::Type::Integer: return "INT";
-    case MethodFlag::Type::Number: return "NUMBER";
-    case MethodFlag::Type::Boolean: return "true|false";
-    case MethodFlag::Type::List: return "A,B,...";
-    case MethodFlag::Type::Text: return "TEXT";
+    switch (option.type) {
+    case OptionType::Integer: return "INT";
+    case OptionType::Number: return "NUMBER";
+    case OptionType::Boolean: return "true|false";
+    case OptionType::NameSet:
+    case OptionType::TextList: return "A,B,...";
+    case OptionType::Choice: {
+        std::string names;
+        for (const std::string &choice : option.choices)
+            names += (names.empty() ? "" : "|") + choice;
+        return names;
     }
-    return "TEXT";
+    default: return "TEXT";
+    }
 }
 
 std::string flagHelp(const MethodFlag &flag)
 {
-    for (const OptionDescription &option : describeMethodOptions(flag.kind))
-        if (option.key == flag.key)
-            return option.description + " (default " + option.defaultValue + "; --method "
-                   + methodName(flag.kind) + ")";
-    return "--method " + methodName(flag.kind);
+    return flag.option.description + " Accepts " + describeAccepted(flag.option) + " (default " + flag.option.defaultValue
+        + "; --method " + methodName(flag.kind) + ")";
 }
 
 /// The flag's text as the JSON value of its key; a value of the wrong form stays a string, so
 /// that fromJson reports it with the key and what it expected.
 nlohmann::json flagValue(const MethodFlag &flag)
 {
-    using Type = MethodFlag::Type;
     const std::string &text = flag.value;
-    switch (flag.type) {
-    case Type::Integer:
-    case Type::Number: {
+    switch (flag.option.type) {
+    case OptionType::Integer:
+    case OptionType::Number: {
         const nlohmann::json parsed = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
         return parsed.is_number() ? parsed : nlohmann::json(text);
     }
-    case Type::Boolean:
+    case OptionType::Boolean:
         if (text == "true" || text == "yes" || text == "on" || text == "1")
             return true;
         if (text == "false" || text == "no" || text == "off" || text == "0")
             return false;
         return text;
-    case Type::List: {
+    case OptionType::NameSet:
+    case OptionType::TextList: {
         nlohmann::json list = nlohmann::json::array();
         std::stringstream stream(text);
         std::string item;
@@ -130,10 +124,9 @@ nlohmann::json flagValue(const MethodFlag &flag)
             list.push_back(item);
         return list;
     }
-    case Type::Text:
+    default:
         return text;
     }
-    return text;
 }
 
 MethodConfig chosenMethod(const InfoOptions &options)
@@ -141,14 +134,14 @@ MethodConfig chosenMethod(const InfoOptions &options)
     const MethodKind kind = methodKindFromName(options.method);
     nlohmann::json json{{"kind", options.method}};
     for (const MethodFlag &flag : options.methodFlags) {
-        if (flag.option->count() == 0)
+        if (flag.cliOption->count() == 0)
             continue;
         if (flag.kind != kind)
             throw Error(flag.flag + " applies to --method " + methodName(flag.kind) + ", not " + options.method);
         // Checked one by one first, so an error names the flag the user typed.
-        const nlohmann::json single{{"kind", options.method}, {flag.key, flagValue(flag)}};
+        const nlohmann::json single{{"kind", options.method}, {flag.option.key, flagValue(flag)}};
         MethodConfig::fromJson(single.dump(), flag.flag);
-        json[flag.key] = single.at(flag.key);
+        json[flag.option.key] = single.at(flag.option.key);
     }
     return MethodConfig::fromJson(json.dump(), "method options");
 }
@@ -239,9 +232,9 @@ Command addInfoCommand(CLI::App &app)
         ->check(CLI::PositiveNumber);
     options->methodFlags = methodFlags();
     for (MethodFlag &flag : options->methodFlags)
-        flag.option = command->add_option(flag.flag, flag.value, flagHelp(flag))
-                          ->needs(methodOption)
-                          ->type_name(flagTypeName(flag.type));
+        flag.cliOption = command->add_option(flag.flag, flag.value, flagHelp(flag))
+                             ->needs(methodOption)
+                             ->type_name(flagTypeName(flag.option));
     return {command, [options] {
                 const ModelSummary summary = summarizeModel(backboneConfig(*options));
                 // Resolved and counted before anything is printed: a bad option prints only its error.

@@ -8,6 +8,7 @@
 #include "store/RunExport.h"
 #include "store/RunStore.h"
 #include "util/Error.h"
+#include "util/Text.h"
 
 #include <nlohmann/json.hpp>
 
@@ -62,14 +63,6 @@ std::string mebibytes(std::int64_t bytes)
     std::ostringstream out;
     out << std::fixed << std::setprecision(1) << static_cast<double>(bytes) / (1024.0 * 1024.0) << " MiB";
     return out.str();
-}
-
-std::string joined(const std::vector<std::string> &items, const char *separator = ",")
-{
-    std::string out;
-    for (const std::string &item : items)
-        out += (out.empty() ? "" : separator) + item;
-    return out;
 }
 
 json runJson(const RunRecord &run)
@@ -150,7 +143,7 @@ int listRuns(const RunsOptions &options)
                   << column(methodWidth) << run.method << column(taskWidth) << run.task << column(backboneWidth)
                   << run.backbone << std::setw(21) << localTime(run.createdAt) << run.name;
         if (!run.tags.empty())
-            std::cout << " [" << joined(run.tags) << ']';
+            std::cout << " [" << joined(run.tags, ",") << ']';
         std::cout << '\n';
     }
     if (runs.empty())

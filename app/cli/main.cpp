@@ -33,7 +33,7 @@ int main(int argc, char **argv)
                                              cli::addRemoveCommand(app),  cli::addCompareCommand(app),
                                              cli::addTrainCommand(app),
                                              cli::addDataCommand(app),    cli::addPlanCommand(app),
-                                             cli::addPretrainCommand(app),
+                                             cli::addPretrainCommand(app),   cli::addOptionsCommand(app),
                                              cli::addBenchCommand(app)};
 
     try {

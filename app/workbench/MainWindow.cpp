@@ -11,7 +11,7 @@
 #include "queue/MethodComparison.h"
 #include "queue/QueueView.h"
 #include "queue/RunQueue.h"
-#include "run/RunDesigner.h"
+#include "designer/RunDesigner.h"
 #include "run/TrainingSession.h"
 #include "settings/WorkbenchSettings.h"
 #include "teaching/LadderView.h"

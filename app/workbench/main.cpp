@@ -5,7 +5,7 @@
 
 #include "about/VersionPanel.h"
 #include "memory/MemoryMeter.h"
-#include "run/RunDesigner.h"
+#include "designer/RunDesigner.h"
 #include "runtime/Threads.h"
 #include "store/DataLocation.h"
 #include "teaching/LadderView.h"
@@ -87,8 +87,8 @@ int main(int argc, char *argv[])
     parser.addOption(screenshotOption);
     const QCommandLineOption viewOption(QStringLiteral("view"),
         QApplication::translate("main",
-            "Open on a view: \"ladder\" (LST's architecture and where a training step's memory goes, for teaching). "
-            "With --screenshot: save that view (1400×900) and quit."),
+            "Open on a view: \"ladder\" (LST's architecture and where a training step's memory goes, for teaching) "
+            "or \"designer\" (the run designer). With --screenshot: save that view and quit."),
         QStringLiteral("view"));
     parser.addOption(viewOption);
     const QCommandLineOption presetOption(QStringLiteral("preset"),
@@ -117,9 +117,9 @@ int main(int argc, char *argv[])
     };
     if (!screenshot.isEmpty() && !parser.isSet(demoOption) && view.isEmpty())
         return fail(QApplication::translate("main",
-            "--screenshot needs --demo (it saves the window when the demo's runs end) or --view ladder"));
-    if (!view.isEmpty() && view != QStringLiteral("ladder"))
-        return fail(QApplication::translate("main", "--view %1: unknown view (known: ladder)").arg(view));
+            "--screenshot needs --demo (it saves the window when the demo's runs end) or --view"));
+    if (!view.isEmpty() && view != QStringLiteral("ladder") && view != QStringLiteral("designer"))
+        return fail(QApplication::translate("main", "--view %1: unknown view (known: ladder, designer)").arg(view));
     // The design --view shows: the demo's run with the chosen backbone and method.
     ladder::RunConfig design = ladder::RunDesigner::demoConfig();
     try {
@@ -134,6 +134,18 @@ int main(int argc, char *argv[])
         }
     } catch (const std::exception &e) {
         return fail(QString::fromStdString(e.what()));
+    }
+    if (view == QStringLiteral("designer") && !screenshot.isEmpty()) {
+        // The designer as its dock shows it: a dock's width, as tall as its content.
+        ladder::RunDesigner designer;
+        designer.setConfig(design);
+        designer.resize(460, designer.sizeHint().height());
+        designer.show();
+        designer.resize(460, designer.sizeHint().height());
+        if (!designer.grab().save(screenshot))
+            return fail(screenshot + QStringLiteral(": ")
+                + QApplication::translate("main", "cannot write the image (unknown suffix or unwritable folder)"));
+        return 0;
     }
     if (!view.isEmpty() && !screenshot.isEmpty()) {
         ladder::LadderView ladderView;
@@ -167,7 +179,8 @@ int main(int argc, char *argv[])
     }
     if (!view.isEmpty()) {
         window.designer()->setConfig(design);
-        window.showLadderView();
+        if (view == QStringLiteral("ladder"))
+            window.showLadderView();
     }
     if (parser.isSet(demoOption))
         window.startDemo();

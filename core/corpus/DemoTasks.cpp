@@ -2,6 +2,7 @@
 #include "corpus/DemoTasks.h"
 
 #include "util/Error.h"
+#include "util/Text.h"
 
 #include <algorithm>
 #include <map>
@@ -220,12 +221,7 @@ bool isDemoEvaluationSynset(const WordNetSynset &synset)
     // live in data.adj, whose letter is 'a'; offsets are unique within one file.
     const char file = synset.type == 's' ? 'a' : synset.type;
     const std::string key = file + std::to_string(synset.offset);
-    uint64_t hash = 0xcbf29ce484222325ULL;
-    for (unsigned char c : key) {
-        hash ^= c;
-        hash *= 0x100000001b3ULL;
-    }
-    return hash % kEvaluationShare == 0;
+    return fnv1a(key) % kEvaluationShare == 0;
 }
 
 const std::vector<DemoTaskInfo> &demoTaskInfos()

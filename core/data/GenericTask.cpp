@@ -5,6 +5,7 @@
 #include "data/LineReader.h"
 #include "data/RowErrors.h"
 #include "util/Error.h"
+#include "util/Text.h"
 
 #include <nlohmann/json.hpp>
 
@@ -20,14 +21,6 @@ namespace ladder {
 namespace {
 
 using Json = nlohmann::json;
-
-std::string joined(const std::vector<std::string> &items)
-{
-    std::string out;
-    for (std::size_t i = 0; i < items.size(); ++i)
-        out += (i ? ", " : "") + items[i];
-    return out;
-}
 
 void checkSpec(const std::string &path, const GenericTaskSpec &spec)
 {

@@ -4,6 +4,7 @@
 #include "data/LineReader.h"
 #include "data/RowErrors.h"
 #include "util/Error.h"
+#include "util/Text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -64,14 +65,6 @@ FileLayout layout(GlueTask task)
         return { { "sentence1", "sentence2" }, "label", LabelKind::ZeroOne };
     }
     throw Error("unknown GLUE task");
-}
-
-std::string joined(const std::vector<std::string> &items, const std::string &separator)
-{
-    std::string out;
-    for (std::size_t i = 0; i < items.size(); ++i)
-        out += (i ? separator : std::string()) + items[i];
-    return out;
 }
 
 std::string quoted(const std::string &text)

@@ -2,6 +2,7 @@
 #include "data/TextToText.h"
 
 #include "util/Error.h"
+#include "util/Text.h"
 
 #include <algorithm>
 #include <charconv>
@@ -10,14 +11,6 @@
 namespace ladder {
 
 namespace {
-
-std::string joined(const std::vector<std::string> &items, const std::string &separator)
-{
-    std::string out;
-    for (std::size_t i = 0; i < items.size(); ++i)
-        out += (i ? separator : std::string()) + items[i];
-    return out;
-}
 
 std::vector<std::string> paperFieldNames(GlueTask task)
 {

@@ -2,6 +2,8 @@
 // Public header: no LibTorch or Qt include (used by the CLI and the GUI).
 #pragma once
 
+#include "config/OptionDescription.h"
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -89,15 +91,7 @@ struct MethodConfig
     std::string toJson() const;
 };
 
-/// One option as the GUI and --help show it.
-struct OptionDescription
-{
-    std::string key;          ///< the JSON key, e.g. "reduction"
-    std::string description;  ///< one sentence
-    std::string defaultValue; ///< as JSON text
-};
-
-/// Every option of `kind` with its one-sentence description.
+/// Every option of `kind`: its key, one-sentence description, default, type and range or choices.
 std::vector<OptionDescription> describeMethodOptions(MethodKind kind);
 
 } // namespace ladder

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pretrain/PretrainConfig.h"
 
+#include "config/ConfigSchema.h"
 #include "util/Error.h"
 #include "util/SetAssignment.h"
 
@@ -8,180 +9,101 @@
 
 #include <fstream>
 #include <sstream>
-#include <variant>
 
 namespace ladder {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
-using Target = std::variant<std::string *, int64_t *, uint64_t *, int *, double *, bool *, std::vector<std::string> *>;
+using Json = ConfigJson;
 
-/// One key of the file and the member it fills; the single table reading and writing share.
-struct Binding
+/// Every option of a pretraining configuration, declared once (config/ConfigSchema.h).
+const ConfigSchema<PretrainConfig> &pretrainSchema()
 {
-    const char *section; ///< "" for top-level keys
-    const char *key;
-    Target target;
-};
-
-std::vector<Binding> bindings(PretrainConfig &c)
-{
-    return {
-        {"", "name", &c.name},
-        {"", "output_dir", &c.outputDir},
-        {"corpus", "kind", &c.corpus.kind},
-        {"corpus", "wordnet_dir", &c.corpus.wordnetDir},
-        {"corpus", "files", &c.corpus.files},
-        {"corpus", "include_words", &c.corpus.includeWords},
-        {"corpus", "include_examples", &c.corpus.includeExamples},
-        {"corpus", "validation_share", &c.corpus.validationShare},
-        {"model", "preset", &c.model.preset},
-        {"model", "d_model", &c.model.dModel},
-        {"model", "d_kv", &c.model.dKv},
-        {"model", "d_ff", &c.model.dFf},
-        {"model", "num_layers", &c.model.numLayers},
-        {"model", "num_decoder_layers", &c.model.numDecoderLayers},
-        {"model", "num_heads", &c.model.numHeads},
-        {"model", "feed_forward_proj", &c.model.feedForwardProj},
-        {"model", "dropout_rate", &c.model.dropoutRate},
-        {"vocab", "size", &c.vocab.size},
-        {"vocab", "model_type", &c.vocab.modelType},
-        {"vocab", "input_sentence_size", &c.vocab.inputSentenceSize},
-        {"train", "sequence_length", &c.train.sequenceLength},
-        {"train", "batch_size", &c.train.batchSize},
-        {"train", "steps", &c.train.steps},
-        {"train", "optimizer", &c.train.optimizer},
-        {"train", "learning_rate", &c.train.learningRate},
-        {"train", "warmup_steps", &c.train.warmupSteps},
-        {"train", "weight_decay", &c.train.weightDecay},
-        {"train", "max_grad_norm", &c.train.maxGradNorm},
-        {"train", "seed", &c.train.seed},
-        {"train", "checkpoint_every", &c.train.checkpointEvery},
-        {"train", "eval_every", &c.train.evalEvery},
-        {"train", "threads", &c.train.threads},
-        {"train", "noise_density", &c.train.noiseDensity},
-        {"train", "mean_noise_span_length", &c.train.meanNoiseSpanLength},
-    };
-}
-
-const char *const kSections[] = {"corpus", "model", "vocab", "train"};
-
-[[noreturn]] void typeError(const std::string &path, const char *expected, const Json &value)
-{
-    throw Error(path + ": expected " + expected + ", got " + value.dump());
-}
-
-void readValue(const Target &target, const Json &value, const std::string &path)
-{
-    std::visit(
-        [&](auto *member) {
-            using T = std::remove_pointer_t<decltype(member)>;
-            if constexpr (std::is_same_v<T, std::string>) {
-                if (!value.is_string())
-                    typeError(path, "a string", value);
-                *member = value.get<std::string>();
-            } else if constexpr (std::is_same_v<T, bool>) {
-                if (!value.is_boolean())
-                    typeError(path, "true or false", value);
-                *member = value.get<bool>();
-            } else if constexpr (std::is_same_v<T, double>) {
-                if (!value.is_number() || value.get<double>() < 0)
-                    typeError(path, "a non-negative number", value);
-                *member = value.get<double>();
-            } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
-                if (!value.is_array())
-                    typeError(path, "an array of strings", value);
-                std::vector<std::string> items;
-                for (std::size_t i = 0; i < value.size(); ++i) {
-                    if (!value[i].is_string())
-                        typeError(path + "[" + std::to_string(i) + "]", "a string", value[i]);
-                    items.push_back(value[i].get<std::string>());
-                }
-                *member = items;
-            } else {
-                if (!value.is_number_integer() || (!value.is_number_unsigned() && value.get<int64_t>() < 0))
-                    typeError(path, "a non-negative integer", value);
-                if constexpr (std::is_same_v<T, int>) {
-                    if (value.get<uint64_t>() > 1024)
-                        typeError(path, "an integer of at most 1024", value);
-                }
-                *member = value.get<T>();
-            }
-        },
-        target);
-}
-
-Json writeValue(const Target &target)
-{
-    return std::visit([](auto *member) { return Json(*member); }, target);
+    static const ConfigSchema<PretrainConfig> schema = [] {
+        using C = PretrainConfig;
+        ConfigSchema<C> s;
+        s.text("name", "The backbone's name (its folder's README and the run list).", [](C &c) -> auto & { return c.name; });
+        s.text("output_dir", "The folder the backbone is written to (required).",
+            [](C &c) -> auto & { return c.outputDir; });
+        s.choice("corpus.kind", "wordnet (definitions and examples) or files (your UTF-8 text, one example a line).",
+            [](C &c) -> auto & { return c.corpus.kind; }, {"wordnet", "files"});
+        s.text("corpus.wordnet_dir", "Folder with WordNet's data.* files (empty: the system's).",
+            [](C &c) -> auto & { return c.corpus.wordnetDir; });
+        s.textList("corpus.files", "files: UTF-8 text files, one example a line.",
+            [](C &c) -> auto & { return c.corpus.files; });
+        s.boolean("corpus.include_words", "wordnet: \"<words>: <definition>\" lines.",
+            [](C &c) -> auto & { return c.corpus.includeWords; });
+        s.boolean("corpus.include_examples", "wordnet: usage examples as lines.",
+            [](C &c) -> auto & { return c.corpus.includeExamples; });
+        s.number("corpus.validation_share", "Share of lines held out for the validation loss.",
+            [](C &c) -> auto & { return c.corpus.validationShare; }, fromBelow(0, 0.5));
+        s.text("model.preset", "A T5 shape (t5-tiny, …); empty: every size below must be given.",
+            [](C &c) -> auto & { return c.model.preset; });
+        s.integer<int64_t>("model.d_model", "Hidden size; 0: the preset's.", [](C &c) -> auto & { return c.model.dModel; },
+            atLeast(0));
+        s.integer<int64_t>("model.d_kv", "Size of each attention head; 0: the preset's.",
+            [](C &c) -> auto & { return c.model.dKv; }, atLeast(0));
+        s.integer<int64_t>("model.d_ff", "Feed-forward size; 0: the preset's.", [](C &c) -> auto & { return c.model.dFf; },
+            atLeast(0));
+        s.integer<int64_t>("model.num_layers", "Encoder layers; 0: the preset's.",
+            [](C &c) -> auto & { return c.model.numLayers; }, atLeast(0));
+        s.integer<int64_t>("model.num_decoder_layers", "Decoder layers; 0: num_layers (or the preset's).",
+            [](C &c) -> auto & { return c.model.numDecoderLayers; }, atLeast(0));
+        s.integer<int64_t>("model.num_heads", "Attention heads; 0: the preset's.",
+            [](C &c) -> auto & { return c.model.numHeads; }, atLeast(0));
+        s.text("model.feed_forward_proj", "relu or gated-gelu; empty: the preset's (relu without a preset).",
+            [](C &c) -> auto & { return c.model.feedForwardProj; });
+        s.number("model.dropout_rate", "Dropout while pretraining, written to config.json.",
+            [](C &c) -> auto & { return c.model.dropoutRate; }, fromBelow(0, 1));
+        s.integer<int64_t>("vocab.size", "Pieces (pad, eos and unk included); 100 sentinel ids are added.",
+            [](C &c) -> auto & { return c.vocab.size; }, atLeast(16));
+        s.choice("vocab.model_type", "unigram or bpe (sentencepiece's model types).",
+            [](C &c) -> auto & { return c.vocab.modelType; }, {"unigram", "bpe"});
+        s.integer<int64_t>("vocab.input_sentence_size", "Lines sampled to train the vocabulary; 0: all.",
+            [](C &c) -> auto & { return c.vocab.inputSentenceSize; }, atLeast(0));
+        s.integer<int64_t>("train.sequence_length", "Tokens per packed example.",
+            [](C &c) -> auto & { return c.train.sequenceLength; }, atLeast(4));
+        s.integer<int64_t>("train.batch_size", "Examples per step.", [](C &c) -> auto & { return c.train.batchSize; },
+            atLeast(1));
+        s.integer<int64_t>("train.steps", "Optimizer steps.", [](C &c) -> auto & { return c.train.steps; }, atLeast(0));
+        s.choice("train.optimizer", "adamw, or adamw_scaled (each tensor's update relative to its RMS).",
+            [](C &c) -> auto & { return c.train.optimizer; }, {"adamw", "adamw_scaled"});
+        s.number("train.learning_rate", "Peak learning rate (for adamw_scaled, relative to each tensor's RMS).",
+            [](C &c) -> auto & { return c.train.learningRate; }, above(0));
+        s.integer<int64_t>("train.warmup_steps", "Linear warm-up, then linear decay to 0 at steps.",
+            [](C &c) -> auto & { return c.train.warmupSteps; }, atLeast(0));
+        s.number("train.weight_decay", "AdamW weight decay.", [](C &c) -> auto & { return c.train.weightDecay; },
+            atLeast(0));
+        s.number("train.max_grad_norm", "Clip the global gradient norm to this; 0: no clipping.",
+            [](C &c) -> auto & { return c.train.maxGradNorm; }, atLeast(0));
+        s.integer<uint64_t>("train.seed", "Seeds weights, vocabulary, data order, masks and dropout.",
+            [](C &c) -> auto & { return c.train.seed; });
+        s.integer<int64_t>("train.checkpoint_every", "Write a checkpoint every N steps; 0: none.",
+            [](C &c) -> auto & { return c.train.checkpointEvery; }, atLeast(0));
+        s.integer<int64_t>("train.eval_every", "Validation loss every N steps; 0: only at the end.",
+            [](C &c) -> auto & { return c.train.evalEvery; }, atLeast(0));
+        s.integer<int>("train.threads", "Intra-op threads; 0: one per core.", [](C &c) -> auto & { return c.train.threads; },
+            between(0, 1024));
+        s.number("train.noise_density", "Share of tokens masked into spans.",
+            [](C &c) -> auto & { return c.train.noiseDensity; }, strictlyBetween(0, 1));
+        s.number("train.mean_noise_span_length", "Mean length of a masked span.",
+            [](C &c) -> auto & { return c.train.meanNoiseSpanLength; }, atLeast(1));
+        return s;
+    }();
+    return schema;
 }
 
 PretrainConfig parse(const Json &root)
 {
-    if (!root.is_object())
-        typeError("the configuration", "a JSON object", root);
     PretrainConfig config;
-    std::vector<Binding> table = bindings(config);
-    auto known = [&](const std::string &section) {
-        std::string keys;
-        for (const Binding &b : table) {
-            if (b.section == section)
-                keys += std::string(keys.empty() ? "" : ", ") + b.key;
-        }
-        return keys;
-    };
-    for (auto it = root.begin(); it != root.end(); ++it) {
-        const std::string &key = it.key();
-        bool isSection = false;
-        for (const char *section : kSections)
-            isSection = isSection || key == section;
-        if (isSection) {
-            if (!it.value().is_object())
-                typeError(key, "an object", it.value());
-            for (auto field = it.value().begin(); field != it.value().end(); ++field) {
-                const std::string path = key + "." + field.key();
-                bool found = false;
-                for (const Binding &b : table) {
-                    if (b.section == key && field.key() == b.key) {
-                        readValue(b.target, field.value(), path);
-                        found = true;
-                    }
-                }
-                if (!found)
-                    throw Error(path + ": unknown key (" + key + " keys: " + known(key) + ")");
-            }
-            continue;
-        }
-        bool found = false;
-        for (const Binding &b : table) {
-            if (std::string(b.section).empty() && key == b.key) {
-                readValue(b.target, it.value(), key);
-                found = true;
-            }
-        }
-        if (!found)
-            throw Error(key + ": unknown key (pretraining configuration keys: name, output_dir, corpus, model, "
-                              "vocab, train)");
-    }
+    pretrainSchema().read(config, root, "pretraining configuration");
     // A model given by explicit sizes alone means no preset.
     if (root.contains("model") && !root["model"].contains("preset") && root["model"].contains("d_model"))
         config.model.preset.clear();
     return config;
 }
 
-Json toJsonValue(const PretrainConfig &config)
-{
-    PretrainConfig copy = config;
-    Json root = Json::object();
-    for (const Binding &b : bindings(copy)) {
-        if (std::string(b.section).empty())
-            root[b.key] = writeValue(b.target);
-        else
-            root[b.section][b.key] = writeValue(b.target);
-    }
-    return root;
-}
+Json toJsonValue(const PretrainConfig &config) { return pretrainSchema().write(config); }
 
 } // namespace
 
@@ -239,34 +161,17 @@ void PretrainConfig::applyOverride(const std::string &assignment)
 
 void PretrainConfig::validate() const
 {
-    if (corpus.kind != "wordnet" && corpus.kind != "files")
-        throw Error("corpus.kind: expected \"wordnet\" or \"files\", got \"" + corpus.kind + "\"");
+    // Every declared type, range and choice, also for a configuration built in code.
+    PretrainConfig checked;
+    pretrainSchema().read(checked, pretrainSchema().write(*this), "pretraining configuration");
     if (corpus.kind == "files" && corpus.files.empty())
         throw Error("corpus.files: a \"files\" corpus needs at least one text file");
-    if (corpus.validationShare >= 0.5)
-        throw Error("corpus.validation_share: expected less than 0.5, got " + std::to_string(corpus.validationShare));
     if (model.preset.empty() && (model.dModel == 0 || model.dFf == 0 || model.numLayers == 0 || model.numHeads == 0))
         throw Error("model: without a preset, give d_model, d_ff, num_layers and num_heads");
-    if (vocab.size < 16)
-        throw Error("vocab.size: expected at least 16 pieces, got " + std::to_string(vocab.size));
-    if (vocab.modelType != "unigram" && vocab.modelType != "bpe")
-        throw Error("vocab.model_type: expected \"unigram\" or \"bpe\", got \"" + vocab.modelType + "\"");
-    if (train.sequenceLength < 4)
-        throw Error("train.sequence_length: expected at least 4 tokens");
-    if (train.batchSize < 1)
-        throw Error("train.batch_size: expected at least 1");
-    if (train.optimizer != "adamw" && train.optimizer != "adamw_scaled")
-        throw Error("train.optimizer: expected \"adamw\" or \"adamw_scaled\", got \"" + train.optimizer + "\"");
-    if (!(train.learningRate > 0))
-        throw Error("train.learning_rate: expected a positive rate");
-    if (!(train.noiseDensity > 0 && train.noiseDensity < 1))
-        throw Error("train.noise_density: expected a share in (0, 1)");
-    if (train.meanNoiseSpanLength < 1)
-        throw Error("train.mean_noise_span_length: expected at least 1");
-    if (model.dropoutRate >= 1)
-        throw Error("model.dropout_rate: expected a rate below 1");
     if (outputDir.empty())
         throw Error("output_dir: the folder the backbone is written to is required");
 }
+
+std::vector<OptionDescription> describePretrainOptions() { return pretrainSchema().describeAll(); }
 
 } // namespace ladder

@@ -2,6 +2,8 @@
 // Public header: no LibTorch or Qt include (used by the CLI).
 #pragma once
 
+#include "config/OptionDescription.h"
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -97,5 +99,8 @@ struct PretrainConfig
     /// Throws ladder::Error for impossible settings.
     void validate() const;
 };
+
+/// Every option with its full path ("train.steps"), description, default, type and range or choices.
+std::vector<OptionDescription> describePretrainOptions();
 
 } // namespace ladder

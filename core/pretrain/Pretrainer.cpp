@@ -13,6 +13,7 @@
 #include "train/Checkpoint.h"
 #include "train/LrSchedule.h"
 #include "util/Error.h"
+#include "util/Text.h"
 
 #include <nlohmann/json.hpp>
 
@@ -44,16 +45,6 @@ constexpr int64_t kMaxValidationSequences = 256;
 struct RunStopped
 {
 };
-
-uint64_t fnv1a(const std::string &text)
-{
-    uint64_t hash = 0xcbf29ce484222325ULL;
-    for (unsigned char c : text) {
-        hash ^= c;
-        hash *= 0x100000001b3ULL;
-    }
-    return hash;
-}
 
 /// splitmix64: independent seeds for the order of an epoch and the mask of a sequence.
 uint64_t mix(uint64_t a, uint64_t b, uint64_t c)

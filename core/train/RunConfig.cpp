@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "train/RunConfig.h"
 
+#include "config/ConfigSchema.h"
 #include "experiments/RunLabels.h"
 #include "model/T5Config.h"
 #include "pretrain/ShippedBackbones.h"
@@ -11,273 +12,133 @@
 
 #include <algorithm>
 #include <fstream>
-#include <functional>
 #include <sstream>
 
 namespace ladder {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
+using Json = ConfigJson;
 
-/// One JSON field of a section: how it reads, writes and describes itself. The table below is
-/// the single source of names, defaults and descriptions, so parsing, writing and --help agree.
-struct Field
+/// Every option of a run configuration, declared once: JSON reading and writing, `--set`,
+/// `ladder info`'s help and the designer's editors follow this table. Cross-field rules (a GLUE
+/// task needs its folder, …) stay in RunConfig::validate().
+const ConfigSchema<RunConfig> &runSchema()
 {
-    std::string key;
-    std::string description;
-    std::function<void(RunConfig &, const Json &, const std::string &path)> read;
-    std::function<Json(const RunConfig &)> write;
-};
+    static const ConfigSchema<RunConfig> schema = [] {
+        using C = RunConfig;
+        ConfigSchema<C> s;
+        s.text("name", "A name for the run (shown in run lists); empty: method and its main knob, backbone and task.",
+            [](C &c) -> auto & { return c.name; });
+        s.text("backbone.preset", "Built-in T5 shape with random weights (t5-tiny, t5-mini, t5-small, …).",
+            [](C &c) -> auto & { return c.backbone.preset; });
+        s.text("backbone.path", "HuggingFace T5 folder (config.json, model.safetensors, spiece.model); wins over preset.",
+            [](C &c) -> auto & { return c.backbone.path; });
+        OptionDescription method;
+        method.type = OptionType::Object;
+        method.description = "The fine-tuning method and its options (\"kind\": full, bitfit, adapter, lora, prompt, lst).";
+        s.custom("method", method,
+            [](const Json &value, C &c) -> std::string {
+                if (!value.is_object())
+                    return "expected an object, got " + value.dump();
+                c.method = MethodConfig::fromJson(value.dump(), "method");
+                return {};
+            },
+            [](const C &c) { return Json::parse(c.method.toJson()); });
 
-[[noreturn]] void typeError(const std::string &path, const char *expected, const Json &value)
-{
-    throw Error(path + ": expected " + expected + ", got " + value.dump());
-}
+        s.choice("task.kind", "glue (official GLUE files), file (your TSV/CSV/JSONL) or demo (built in).",
+            [](C &c) -> auto & { return c.task.kind; }, {"glue", "file", "demo"});
+        s.text("task.name", "GLUE task (cola, sst2, mrpc, qqp, stsb, mnli, qnli, rte, wnli) or demo task.",
+            [](C &c) -> auto & { return c.task.name; });
+        s.text("task.dir", "glue: the task's folder as GLUE distributes it.", [](C &c) -> auto & { return c.task.dir; });
+        s.text("task.train", "file: the training file.", [](C &c) -> auto & { return c.task.train; });
+        s.text("task.validation", "file: the validation file (optional).",
+            [](C &c) -> auto & { return c.task.validation; });
+        s.text("task.test", "file: the test file (optional).", [](C &c) -> auto & { return c.task.test; });
+        // Text, not a choice: the reader accepts any letter case ("TSV").
+        s.text("task.format", "file: tsv, csv or jsonl.", [](C &c) -> auto & { return c.task.format; });
+        s.textList("task.text_columns", "file: the text columns, in the order they are written.",
+            [](C &c) -> auto & { return c.task.textColumns; });
+        s.text("task.label_column", "file: the label column.", [](C &c) -> auto & { return c.task.labelColumn; });
+        s.boolean("task.regression", "file: the label is a number (evaluated by Pearson/Spearman).",
+            [](C &c) -> auto & { return c.task.regression; });
+        s.text("task.prefix", "file: task prefix written first in every source.",
+            [](C &c) -> auto & { return c.task.prefix; });
+        s.boolean("task.skip_malformed", "Skip and count malformed rows instead of stopping at the first.",
+            [](C &c) -> auto & { return c.task.skipMalformed; });
+        s.integer<int64_t>("task.train_size", "demo: training examples.", [](C &c) -> auto & { return c.task.trainSize; },
+            atLeast(0));
+        s.integer<int64_t>("task.validation_size", "demo: validation examples.",
+            [](C &c) -> auto & { return c.task.validationSize; }, atLeast(0));
+        s.integer<int64_t>("task.test_size", "demo: test examples.", [](C &c) -> auto & { return c.task.testSize; },
+            atLeast(0));
+        s.text("task.wordnet_dir", "demo: folder with WordNet's data.* files (empty: the system's).",
+            [](C &c) -> auto & { return c.task.wordnetDir; });
 
-template<typename Section>
-using SectionOf = std::function<Section &(RunConfig &)>;
-
-template<typename Section>
-Field stringField(std::string key, std::string description, std::string Section::*member,
-    std::function<Section &(RunConfig &)> section, std::function<const Section &(const RunConfig &)> constSection)
-{
-    return {key, description,
-        [=](RunConfig &config, const Json &value, const std::string &path) {
-            if (!value.is_string())
-                typeError(path, "a string", value);
-            section(config).*member = value.get<std::string>();
-        },
-        [=](const RunConfig &config) { return Json(constSection(config).*member); }};
-}
-
-template<typename Section, typename Int>
-Field intField(std::string key, std::string description, Int Section::*member,
-    std::function<Section &(RunConfig &)> section, std::function<const Section &(const RunConfig &)> constSection,
-    bool allowNegative = false)
-{
-    return {key, description,
-        [=](RunConfig &config, const Json &value, const std::string &path) {
-            if (!value.is_number_integer())
-                typeError(path, "an integer", value);
-            if (!allowNegative && value.is_number_integer() && !value.is_number_unsigned() && value.get<int64_t>() < 0)
-                throw Error(path + ": expected a non-negative integer, got " + value.dump());
-            section(config).*member = value.get<Int>();
-        },
-        [=](const RunConfig &config) { return Json(constSection(config).*member); }};
-}
-
-template<typename Section>
-Field numberField(std::string key, std::string description, double Section::*member,
-    std::function<Section &(RunConfig &)> section, std::function<const Section &(const RunConfig &)> constSection)
-{
-    return {key, description,
-        [=](RunConfig &config, const Json &value, const std::string &path) {
-            if (!value.is_number())
-                typeError(path, "a number", value);
-            if (value.get<double>() < 0)
-                throw Error(path + ": expected a non-negative number, got " + value.dump());
-            section(config).*member = value.get<double>();
-        },
-        [=](const RunConfig &config) { return Json(constSection(config).*member); }};
-}
-
-template<typename Section>
-Field boolField(std::string key, std::string description, bool Section::*member,
-    std::function<Section &(RunConfig &)> section, std::function<const Section &(const RunConfig &)> constSection)
-{
-    return {key, description,
-        [=](RunConfig &config, const Json &value, const std::string &path) {
-            if (!value.is_boolean())
-                typeError(path, "true or false", value);
-            section(config).*member = value.get<bool>();
-        },
-        [=](const RunConfig &config) { return Json(constSection(config).*member); }};
-}
-
-template<typename Section>
-Field stringListField(std::string key, std::string description, std::vector<std::string> Section::*member,
-    std::function<Section &(RunConfig &)> section, std::function<const Section &(const RunConfig &)> constSection)
-{
-    return {key, description,
-        [=](RunConfig &config, const Json &value, const std::string &path) {
-            if (!value.is_array())
-                typeError(path, "an array of strings", value);
-            std::vector<std::string> items;
-            for (std::size_t i = 0; i < value.size(); ++i) {
-                if (!value[i].is_string())
-                    typeError(path + "[" + std::to_string(i) + "]", "a string", value[i]);
-                items.push_back(value[i].get<std::string>());
-            }
-            section(config).*member = items;
-        },
-        [=](const RunConfig &config) { return Json(constSection(config).*member); }};
-}
-
-const std::vector<Field> &backboneFields()
-{
-    static const std::function<BackboneConfig &(RunConfig &)> s = [](RunConfig &c) -> BackboneConfig & {
-        return c.backbone;
-    };
-    static const std::function<const BackboneConfig &(const RunConfig &)> cs =
-        [](const RunConfig &c) -> const BackboneConfig & { return c.backbone; };
-    static const std::vector<Field> fields = {
-        stringField<BackboneConfig>("preset", "Built-in T5 shape with random weights (t5-tiny, t5-mini, t5-small, …).",
-            &BackboneConfig::preset, s, cs),
-        stringField<BackboneConfig>(
-            "path", "HuggingFace T5 folder (config.json, model.safetensors, spiece.model); wins over preset.",
-            &BackboneConfig::path, s, cs),
-    };
-    return fields;
-}
-
-const std::vector<Field> &taskFields()
-{
-    using T = TaskConfig;
-    static const std::function<T &(RunConfig &)> s = [](RunConfig &c) -> T & { return c.task; };
-    static const std::function<const T &(const RunConfig &)> cs = [](const RunConfig &c) -> const T & {
-        return c.task;
-    };
-    static const std::vector<Field> fields = {
-        stringField<T>("kind", "glue (official GLUE files), file (your TSV/CSV/JSONL) or demo (built in).", &T::kind, s, cs),
-        stringField<T>("name", "GLUE task (cola, sst2, mrpc, qqp, stsb, mnli, qnli, rte, wnli) or demo task.", &T::name,
-            s, cs),
-        stringField<T>("dir", "glue: the task's folder as GLUE distributes it.", &T::dir, s, cs),
-        stringField<T>("train", "file: the training file.", &T::train, s, cs),
-        stringField<T>("validation", "file: the validation file (optional).", &T::validation, s, cs),
-        stringField<T>("test", "file: the test file (optional).", &T::test, s, cs),
-        stringField<T>("format", "file: tsv, csv or jsonl.", &T::format, s, cs),
-        stringListField<T>("text_columns", "file: the text columns, in the order they are written.", &T::textColumns,
-            s, cs),
-        stringField<T>("label_column", "file: the label column.", &T::labelColumn, s, cs),
-        boolField<T>("regression", "file: the label is a number (evaluated by Pearson/Spearman).", &T::regression, s,
-            cs),
-        stringField<T>("prefix", "file: task prefix written first in every source.", &T::prefix, s, cs),
-        boolField<T>("skip_malformed", "Skip and count malformed rows instead of stopping at the first.",
-            &T::skipMalformed, s, cs),
-        intField<T>("train_size", "demo: training examples.", &T::trainSize, s, cs),
-        intField<T>("validation_size", "demo: validation examples.", &T::validationSize, s, cs),
-        intField<T>("test_size", "demo: test examples.", &T::testSize, s, cs),
-        stringField<T>("wordnet_dir", "demo: folder with WordNet's data.* files (empty: the system's).", &T::wordnetDir,
-            s, cs),
-    };
-    return fields;
-}
-
-const std::vector<Field> &trainFields()
-{
-    using T = TrainSettings;
-    static const std::function<T &(RunConfig &)> s = [](RunConfig &c) -> T & { return c.train; };
-    static const std::function<const T &(const RunConfig &)> cs = [](const RunConfig &c) -> const T & {
-        return c.train;
-    };
-    static const std::vector<Field> fields = {
-        intField<T>("batch_size", "Examples per micro-batch.", &T::batchSize, s, cs),
-        numberField<T>("learning_rate", "AdamW peak learning rate; 0: the paper's rate for the method.",
-            &T::learningRate, s, cs),
-        intField<T>("epochs", "Passes over the training split (unless max_steps is set).", &T::epochs, s, cs),
-        intField<T>("max_steps", "Optimizer steps; 0: epochs decide.", &T::maxSteps, s, cs),
-        intField<T>("warmup_steps", "Linear warm-up steps, then linear decay to 0 (the paper: 500).", &T::warmupSteps,
-            s, cs),
-        intField<T>("max_source_length", "Source tokens kept, eos included; longer sources are truncated.",
-            &T::maxSourceLength, s, cs),
-        intField<T>("max_target_length", "Target tokens kept, eos included.", &T::maxTargetLength, s, cs),
-        intField<T>("seed", "Seeds the weights, the method's init, dropout and the data order.", &T::seed, s, cs),
-        intField<T>("eval_every", "Evaluate on the validation split every N steps (0: at epoch ends only).",
-            &T::evalEvery, s, cs),
-        intField<T>("threads", "Intra-op threads; 0: one per core.", &T::threads, s, cs),
-        stringField<T>("precision", "fp32, or bf16: mixed precision (fp32 weights and optimizer state; matrix products and the activations they keep in bf16).", &T::precision, s, cs),
-        stringField<T>("device", "cpu or cuda.", &T::device, s, cs),
-        intField<T>("grad_accumulation", "Micro-batches per optimizer step.", &T::gradAccumulation, s, cs),
-        numberField<T>("max_grad_norm", "Clip the global gradient norm to this; 0: no clipping.", &T::maxGradNorm, s,
-            cs),
-        numberField<T>("weight_decay", "AdamW weight decay.", &T::weightDecay, s, cs),
-        intField<T>("checkpoint_every", "Write a checkpoint every N steps into output_dir; 0: none.",
-            &T::checkpointEvery, s, cs),
-        stringField<T>("output_dir", "Folder for checkpoints and the best model (empty: none written).",
-            &T::outputDir, s, cs),
-        stringField<T>("resume_from", "A checkpoint folder to continue the run from.", &T::resumeFrom, s, cs),
-        stringField<T>("target_style", "words (label words) or ids (\"0\", \"1\", … as the paper's code).",
-            &T::targetStyle, s, cs),
-        intField<T>("eval_batch_size", "Examples per evaluation batch; 0: batch_size.", &T::evalBatchSize, s, cs),
-        intField<T>("eval_limit", "Evaluate on at most N validation examples; 0: all.", &T::evalLimit, s, cs),
-        boolField<T>("length_buckets", "Batch examples of similar length together (less padding).",
-            &T::lengthBuckets, s, cs),
-        intField<T>("vocab_size", "Preset backbones: pieces of the trained vocabulary; 0: automatic.", &T::vocabSize,
-            s, cs),
-        boolField<T>("eval_test", "Evaluate the labelled test split at the end.", &T::evalTest, s, cs),
-        boolField<T>("measure_memory", "Split each step's peak memory into categories.", &T::measureMemory, s, cs),
-    };
-    return fields;
-}
-
-void readSection(RunConfig &config, const Json &object, const std::string &section, const std::vector<Field> &fields)
-{
-    if (!object.is_object())
-        typeError(section, "an object", object);
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        const std::string path = section + "." + it.key();
-        const Field *field = nullptr;
-        for (const Field &candidate : fields) {
-            if (candidate.key == it.key())
-                field = &candidate;
-        }
-        if (field == nullptr) {
-            std::string keys;
-            for (const Field &candidate : fields)
-                keys += (keys.empty() ? "" : ", ") + candidate.key;
-            throw Error(path + ": unknown key (" + section + " keys: " + keys + ")");
-        }
-        field->read(config, it.value(), path);
-    }
-}
-
-Json writeSection(const RunConfig &config, const std::vector<Field> &fields)
-{
-    Json object = Json::object();
-    for (const Field &field : fields)
-        object[field.key] = field.write(config);
-    return object;
+        s.integer<int64_t>("train.batch_size", "Examples per micro-batch.", [](C &c) -> auto & { return c.train.batchSize; },
+            atLeast(1));
+        s.number("train.learning_rate", "AdamW peak learning rate; 0: the paper's rate for the method.",
+            [](C &c) -> auto & { return c.train.learningRate; }, atLeast(0));
+        s.integer<int64_t>("train.epochs", "Passes over the training split (unless max_steps is set).",
+            [](C &c) -> auto & { return c.train.epochs; }, atLeast(0));
+        s.integer<int64_t>("train.max_steps", "Optimizer steps; 0: epochs decide.",
+            [](C &c) -> auto & { return c.train.maxSteps; }, atLeast(0));
+        s.integer<int64_t>("train.warmup_steps", "Linear warm-up steps, then linear decay to 0 (the paper: 500).",
+            [](C &c) -> auto & { return c.train.warmupSteps; }, atLeast(0));
+        s.integer<int64_t>("train.max_source_length", "Source tokens kept, eos included; longer sources are truncated.",
+            [](C &c) -> auto & { return c.train.maxSourceLength; }, atLeast(2));
+        s.integer<int64_t>("train.max_target_length", "Target tokens kept, eos included.",
+            [](C &c) -> auto & { return c.train.maxTargetLength; }, atLeast(2));
+        s.integer<uint64_t>("train.seed", "Seeds the weights, the method's init, dropout and the data order.",
+            [](C &c) -> auto & { return c.train.seed; });
+        s.integer<int64_t>("train.eval_every", "Evaluate on the validation split every N steps (0: at epoch ends only).",
+            [](C &c) -> auto & { return c.train.evalEvery; }, atLeast(0));
+        s.integer<int>("train.threads", "Intra-op threads; 0: one per core.", [](C &c) -> auto & { return c.train.threads; },
+            between(0, 1024));
+        s.choice("train.precision",
+            "fp32, or bf16: mixed precision (fp32 weights and optimizer state; matrix products and the activations "
+            "they keep in bf16).",
+            [](C &c) -> auto & { return c.train.precision; }, {"fp32", "bf16"});
+        s.choice("train.device", "cpu or cuda.", [](C &c) -> auto & { return c.train.device; }, {"cpu", "cuda"});
+        s.integer<int64_t>("train.grad_accumulation", "Micro-batches per optimizer step.",
+            [](C &c) -> auto & { return c.train.gradAccumulation; }, atLeast(1));
+        s.number("train.max_grad_norm", "Clip the global gradient norm to this; 0: no clipping.",
+            [](C &c) -> auto & { return c.train.maxGradNorm; }, atLeast(0));
+        s.number("train.weight_decay", "AdamW weight decay.", [](C &c) -> auto & { return c.train.weightDecay; },
+            atLeast(0));
+        s.integer<int64_t>("train.checkpoint_every", "Write a checkpoint every N steps into output_dir; 0: none.",
+            [](C &c) -> auto & { return c.train.checkpointEvery; }, atLeast(0));
+        s.text("train.output_dir", "Folder for checkpoints and the best model (empty: none written).",
+            [](C &c) -> auto & { return c.train.outputDir; });
+        s.text("train.resume_from", "A checkpoint folder to continue the run from.",
+            [](C &c) -> auto & { return c.train.resumeFrom; });
+        s.choice("train.target_style", "words (label words) or ids (\"0\", \"1\", … as the paper's code).",
+            [](C &c) -> auto & { return c.train.targetStyle; }, {"words", "ids"});
+        s.integer<int64_t>("train.eval_batch_size", "Examples per evaluation batch; 0: batch_size.",
+            [](C &c) -> auto & { return c.train.evalBatchSize; }, atLeast(0));
+        s.integer<int64_t>("train.eval_limit", "Evaluate on at most N validation examples; 0: all.",
+            [](C &c) -> auto & { return c.train.evalLimit; }, atLeast(0));
+        s.boolean("train.length_buckets", "Batch examples of similar length together (less padding).",
+            [](C &c) -> auto & { return c.train.lengthBuckets; });
+        s.integer<int64_t>("train.vocab_size", "Preset backbones: pieces of the trained vocabulary; 0: automatic.",
+            [](C &c) -> auto & { return c.train.vocabSize; }, atLeast(0));
+        s.boolean("train.eval_test", "Evaluate the labelled test split at the end.",
+            [](C &c) -> auto & { return c.train.evalTest; });
+        s.boolean("train.measure_memory", "Split each step's peak memory into categories.",
+            [](C &c) -> auto & { return c.train.measureMemory; });
+        return s;
+    }();
+    return schema;
 }
 
 RunConfig parse(const Json &root)
 {
-    if (!root.is_object())
-        typeError("the run configuration", "a JSON object", root);
     RunConfig config;
-    for (auto it = root.begin(); it != root.end(); ++it) {
-        const std::string &key = it.key();
-        if (key == "name") {
-            if (!it.value().is_string())
-                typeError("name", "a string", it.value());
-            config.name = it.value().get<std::string>();
-        } else if (key == "backbone") {
-            readSection(config, it.value(), "backbone", backboneFields());
-        } else if (key == "task") {
-            readSection(config, it.value(), "task", taskFields());
-        } else if (key == "train") {
-            readSection(config, it.value(), "train", trainFields());
-        } else if (key == "method") {
-            if (!it.value().is_object())
-                typeError("method", "an object", it.value());
-            config.method = MethodConfig::fromJson(it.value().dump(), "method");
-        } else {
-            throw Error(key + ": unknown key (run configuration keys: name, backbone, method, task, train)");
-        }
-    }
+    runSchema().read(config, root, "run configuration");
     return config;
 }
 
-Json toJsonValue(const RunConfig &config)
-{
-    Json root = Json::object();
-    root["name"] = config.name;
-    root["backbone"] = writeSection(config, backboneFields());
-    root["method"] = Json::parse(config.method.toJson());
-    root["task"] = writeSection(config, taskFields());
-    root["train"] = writeSection(config, trainFields());
-    return root;
-}
+Json toJsonValue(const RunConfig &config) { return runSchema().write(config); }
 
 } // namespace
 
@@ -390,47 +251,23 @@ double RunConfig::effectiveLearningRate() const
 
 void RunConfig::validate() const
 {
+    // Every declared type, range and choice, also for a configuration built in code (the designer).
+    RunConfig checked;
+    runSchema().read(checked, runSchema().write(*this), "run configuration");
     if (backbone.preset.empty() == backbone.path.empty())
         throw Error("backbone: give exactly one of \"preset\" (a built-in shape or shipped backbone) or \"path\" "
                     "(a model folder)");
     resolveBackbonePath(backbone); // a preset that is neither a shape nor a shipped backbone
-    if (task.kind != "glue" && task.kind != "file" && task.kind != "demo")
-        throw Error("task.kind: expected \"glue\", \"file\" or \"demo\", got \"" + task.kind + "\"");
     if (task.kind == "glue" && task.dir.empty())
         throw Error("task.dir: a GLUE task needs the folder of its files (e.g. /data/glue/SST-2)");
     if (task.kind == "file" && (task.train.empty() || task.textColumns.empty()))
         throw Error("task: a file task needs \"train\" and \"text_columns\"");
-    if (train.batchSize < 1)
-        throw Error("train.batch_size: expected at least 1");
-    if (train.gradAccumulation < 1)
-        throw Error("train.grad_accumulation: expected at least 1");
-    if (train.maxSourceLength < 2 || train.maxTargetLength < 2)
-        throw Error("train.max_source_length / max_target_length: expected at least 2 (a token and eos)");
     if (train.epochs < 1 && train.maxSteps < 1)
         throw Error("train: set epochs or max_steps to at least 1");
-    if (train.precision != "fp32" && train.precision != "bf16")
-        throw Error("train.precision: expected \"fp32\" or \"bf16\", got \"" + train.precision + "\"");
-    if (train.device != "cpu" && train.device != "cuda")
-        throw Error("train.device: expected \"cpu\" or \"cuda\", got \"" + train.device + "\"");
-    if (train.targetStyle != "words" && train.targetStyle != "ids")
-        throw Error("train.target_style: expected \"words\" or \"ids\", got \"" + train.targetStyle + "\"");
     if (train.checkpointEvery > 0 && train.outputDir.empty())
         throw Error("train.checkpoint_every: checkpoints need train.output_dir");
 }
 
-std::vector<OptionDescription> describeRunConfigOptions()
-{
-    const RunConfig defaults;
-    std::vector<OptionDescription> options{{"name",
-        "A name for the run (shown in run lists); empty: method and its main knob, backbone and task.", "\"\""}};
-    auto add = [&](const std::string &section, const std::vector<Field> &fields) {
-        for (const Field &field : fields)
-            options.push_back({section + "." + field.key, field.description, field.write(defaults).dump()});
-    };
-    add("backbone", backboneFields());
-    add("task", taskFields());
-    add("train", trainFields());
-    return options;
-}
+std::vector<OptionDescription> describeRunConfigOptions() { return runSchema().describeAll(); }
 
 } // namespace ladder

@@ -361,7 +361,6 @@ void TrainingRun::trainLoop()
     int64_t examplesSeen = 0;
     int64_t tokensSeen = 0;
     int64_t stepsRun = 0;
-    int64_t lastEvaluatedStep = -1;
 
     while (m_position.step < m_totalSteps) {
         waitWhilePaused();
@@ -445,7 +444,6 @@ void TrainingRun::trainLoop()
             || m_position.step == m_totalSteps;
         if (due) {
             evaluate("validation", m_position.step, true);
-            lastEvaluatedStep = m_position.step;
         }
         if (train.checkpointEvery > 0 && m_position.step % train.checkpointEvery == 0) {
             const std::string folder = (std::filesystem::path(train.outputDir)
@@ -455,7 +453,6 @@ void TrainingRun::trainLoop()
             m_observer.checkpointWritten(m_position.step, folder);
         }
     }
-    (void)lastEvaluatedStep;
     m_result.meanSamplesPerSecond = trainSeconds > 0 ? static_cast<double>(examplesSeen) / trainSeconds : 0.0;
     m_result.meanTokensPerSecond = trainSeconds > 0 ? static_cast<double>(tokensSeen) / trainSeconds : 0.0;
     m_result.meanStepSeconds = stepsRun > 0 ? trainSeconds / static_cast<double>(stepsRun) : 0.0;

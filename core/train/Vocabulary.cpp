@@ -3,6 +3,7 @@
 
 #include "tokenizer/SentencePieceTokenizer.h"
 #include "util/Error.h"
+#include "util/Text.h"
 
 #include <cstdlib>
 #include <filesystem>
@@ -23,31 +24,6 @@ constexpr int kVocabularyRecipeVersion = 2;
 /// trainer stops at a few hundred sub-word fragments (measured: 152 pieces for the polarity demo,
 /// "positive" as five pieces), while BPE keeps whole words ("▁positive") as T5's own vocabulary does.
 constexpr const char *kVocabularyModelType = "bpe";
-
-/// FNV-1a, 64 bits: a cache key, not a security property.
-class Fnv1a
-{
-public:
-    void add(const std::string &text)
-    {
-        for (unsigned char c : text) {
-            m_hash ^= c;
-            m_hash *= 0x100000001b3ULL;
-        }
-        // A separator, so ("ab","c") and ("a","bc") differ.
-        m_hash ^= 0xff;
-        m_hash *= 0x100000001b3ULL;
-    }
-    std::string hex() const
-    {
-        std::ostringstream out;
-        out << std::hex << m_hash;
-        return out.str();
-    }
-
-private:
-    uint64_t m_hash = 0xcbf29ce484222325ULL;
-};
 
 } // namespace
 
@@ -105,10 +81,10 @@ VocabularyChoice resolveVocabulary(const RunConfig &config, const LoadedTask &ta
         }
     }
     Fnv1a hash;
-    hash.add(text);
-    hash.add(std::to_string(pieces));
-    hash.add(kVocabularyModelType);
-    hash.add(std::to_string(kVocabularyRecipeVersion));
+    hash.addField(text);
+    hash.addField(std::to_string(pieces));
+    hash.addField(kVocabularyModelType);
+    hash.addField(std::to_string(kVocabularyRecipeVersion));
     const std::string key = hash.hex();
     const fs::path folder = fs::path(vocabularyCacheDir()) / key;
     const fs::path model = folder / "spiece.model";

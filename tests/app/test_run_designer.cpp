@@ -4,7 +4,7 @@
 // before a run that will not fit in this machine's memory, and the backbone's shape under its
 // choice, with a HuggingFace folder validated as soon as it is chosen.
 
-#include "run/RunDesigner.h"
+#include "designer/RunDesigner.h"
 
 #include "memory/MachineMemory.h"
 #include "model/ModelSummary.h"

@@ -4,7 +4,7 @@
 // reads them, and the reader's "file:line" message when a row is malformed; every kind of task
 // comes out of the designer as the block `ladder train` accepts, and goes back in unchanged.
 
-#include "run/RunDesigner.h"
+#include "designer/RunDesigner.h"
 
 #include "data/GenericTask.h"
 

@@ -6,7 +6,7 @@
 // "loading the task" until the test writes the rows: the stop is requested while the run is
 // certainly preparing, without any timing.
 
-#include "run/RunDesigner.h"
+#include "designer/RunDesigner.h"
 #include "run/TrainingSession.h"
 #include "store/RunStore.h"
 

@@ -10,7 +10,8 @@
 #include "experiments/RunHistoryModel.h"
 #include "plots/RunCurves.h"
 #include "queue/RunQueue.h"
-#include "run/RunDesigner.h"
+#include "designer/OptionEditor.h"
+#include "designer/RunDesigner.h"
 #include "run/TrainingSession.h"
 #include "settings/WorkbenchSettings.h"
 #include "teaching/LadderView.h"
@@ -19,7 +20,7 @@
 
 #include <QImage>
 #include <QLabel>
-#include <QLineEdit>
+#include <QSpinBox>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QSignalSpy>
@@ -74,14 +75,24 @@ private slots:
         QVERIFY(plan);
         QVERIFY2(plan->text().contains(QStringLiteral("parameters train")), qPrintable(plan->text()));
 
-        // A bad option is refused with the parser's message naming the key, shown in the plan.
-        auto *rank = designer.findChild<QLineEdit *>(QStringLiteral("method.rank"));
+        // Options are typed editors generated from their declarations: LoRA's rank is a spin box
+        // that stops at the declared minimum of 1, and what it holds is what the run gets.
+        auto *rank = designer.findChild<ladder::OptionEditor *>(QStringLiteral("method.rank"));
         QVERIFY(rank);
-        rank->setText(QStringLiteral("\"four\""));
-        Q_EMIT rank->editingFinished();
-        QVERIFY(!designer.config(&error).has_value());
-        QVERIFY2(error.contains(QStringLiteral("method.rank")), qPrintable(error));
-        QVERIFY2(plan->text().contains(QStringLiteral("method.rank")), qPrintable(plan->text()));
+        auto *rankBox = rank->findChild<QSpinBox *>();
+        QVERIFY(rankBox);
+        QCOMPARE(rankBox->minimum(), 1);
+        rankBox->setValue(9);
+        QCOMPARE(designer.config()->method.lora.rank, int64_t(9));
+
+        // What the editors cannot refuse, the engine does, in the plan: an LST reduction factor
+        // that does not divide the backbone's widths (t5-tiny: d_model 64, d_ff 256, d_kv 16).
+        ladder::RunConfig lst = tinyRun(7);
+        lst.backbone.preset = "t5-tiny";
+        lst.method.kind = ladder::MethodKind::Lst;
+        lst.method.lst.reduction = 5;
+        designer.setConfig(lst);
+        QVERIFY2(plan->text().contains(QStringLiteral("does not divide")), qPrintable(plan->text()));
     }
 
     void runTrainsOnAWorkerThreadPlotsAndIsStored()

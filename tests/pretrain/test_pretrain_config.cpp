@@ -63,7 +63,7 @@ private Q_SLOTS:
 
     void errorsNameTheKey()
     {
-        QVERIFY(contains(errorOf(R"({"output_dir": "o", "train": {"batch_size": "8"}})"), "cfg.json: train.batch_size: expected a non-negative integer"));
+        QVERIFY(contains(errorOf(R"({"output_dir": "o", "train": {"batch_size": "8"}})"), "cfg.json: train.batch_size: expected an integer >= 1, got \"8\""));
         QVERIFY(contains(errorOf(R"({"output_dir": "o", "train": {"batchsize": 8}})"), "train.batchsize: unknown key"));
         QVERIFY(contains(errorOf(R"({"output_dir": "o", "optimizer": {}})"), "optimizer: unknown key"));
         QVERIFY(contains(errorOf(R"({"train": {}})"), "output_dir"));

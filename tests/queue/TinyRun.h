@@ -3,7 +3,7 @@
 // seconds), as tests/app/test_workbench.cpp trains.
 #pragma once
 
-#include "run/RunDesigner.h"
+#include "designer/RunDesigner.h"
 #include "train/RunConfig.h"
 
 #include <string>

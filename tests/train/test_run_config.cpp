@@ -78,9 +78,9 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QByteArray>("expected");
         QTest::newRow("wrong type") << QByteArray(R"({"train": {"batch_size": "8"}})")
-                                    << QByteArray("run.json: train.batch_size: expected an integer, got \"8\"");
+                                    << QByteArray("run.json: train.batch_size: expected an integer >= 1, got \"8\"");
         QTest::newRow("fraction for an integer") << QByteArray(R"({"train": {"epochs": 1.5}})")
-                                                 << QByteArray("run.json: train.epochs: expected an integer");
+                                                 << QByteArray("run.json: train.epochs: expected a non-negative integer, got 1.5");
         QTest::newRow("negative") << QByteArray(R"({"train": {"max_steps": -1}})")
                                   << QByteArray("run.json: train.max_steps: expected a non-negative integer");
         QTest::newRow("unknown train key") << QByteArray(R"({"train": {"batchsize": 8}})")
@@ -101,7 +101,7 @@ private Q_SLOTS:
         QTest::newRow("glue without dir") << QByteArray(R"({"task": {"kind": "glue", "name": "sst2"}})")
                                           << QByteArray("run.json: task.dir:");
         QTest::newRow("zero batch") << QByteArray(R"({"train": {"batch_size": 0}})")
-                                    << QByteArray("run.json: train.batch_size: expected at least 1");
+                                    << QByteArray("run.json: train.batch_size: expected an integer >= 1, got 0");
         QTest::newRow("checkpoints need a folder") << QByteArray(R"({"train": {"checkpoint_every": 5}})")
                                                    << QByteArray("run.json: train.checkpoint_every:");
         QTest::newRow("not json") << QByteArray("{\"train\": ") << QByteArray("run.json: not valid JSON");
@@ -156,11 +156,11 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("assignment");
         QTest::addColumn<QByteArray>("expected");
         QTest::newRow("no equals") << QByteArray("train.batch_size") << QByteArray("expected key.path=value");
-        QTest::newRow("wrong type") << QByteArray("train.batch_size=eight") << QByteArray("train.batch_size: expected an integer");
+        QTest::newRow("wrong type") << QByteArray("train.batch_size=eight") << QByteArray("train.batch_size: expected an integer >= 1");
         QTest::newRow("unknown key") << QByteArray("train.batchsize=8") << QByteArray("train.batchsize: unknown key");
         QTest::newRow("unknown section") << QByteArray("trian.batch_size=8") << QByteArray("unknown key \"trian\"");
         QTest::newRow("number beyond double") << QByteArray("train.learning_rate=1e999")
-                                              << QByteArray("train.learning_rate: expected a number");
+                                              << QByteArray("train.learning_rate: expected a non-negative number");
     }
 
     void badOverridesAreErrors()

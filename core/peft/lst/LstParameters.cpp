@@ -3,6 +3,7 @@
 
 #include "model/ModelSummary.h"
 #include "util/Error.h"
+#include "util/Text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -11,17 +12,6 @@
 namespace ladder {
 
 namespace {
-
-std::string trimmed(const std::string &text)
-{
-    size_t begin = 0;
-    size_t end = text.size();
-    while (begin < end && std::isspace(static_cast<unsigned char>(text[begin])))
-        ++begin;
-    while (end > begin && std::isspace(static_cast<unsigned char>(text[end - 1])))
-        --end;
-    return text.substr(begin, end - begin);
-}
 
 Error layerSpecError(const std::string &spec, int64_t numLayers, const std::string &what)
 {

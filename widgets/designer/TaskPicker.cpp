@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "run/TaskPicker.h"
+#include "designer/TaskPicker.h"
 
 #include "corpus/DemoTasks.h"
 #include "data/GenericTask.h"

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The run designer: backbone, method and its knobs, task and training settings, with the
+// The run designer: backbone, method and its options (typed editors generated from their
+// declarations: LST's layers on a ladder picker, its r on a slider), task and training settings, with the
 // memory predictor's estimate updated as the user edits — so a run that will not fit is seen
 // before it starts. Methods carry the names people use; the learning rate follows the method
 // until the user sets it; the backbone's shape is shown under its choice.
 #pragma once
 
+#include "model/T5Config.h"
 #include "train/RunConfig.h"
 
 #include <QWidget>
@@ -15,11 +17,11 @@ class QComboBox;
 class QDoubleSpinBox;
 class QFormLayout;
 class QLabel;
-class QLineEdit;
 class QSpinBox;
 
 namespace ladder {
 
+class OptionEditor;
 class TaskPicker;
 
 class RunDesigner : public QWidget
@@ -69,7 +71,8 @@ private:
     QComboBox *m_backbone = nullptr; ///< presets, then a chosen folder
     QComboBox *m_method = nullptr;
     QFormLayout *m_methodForm = nullptr;
-    QList<QPair<QString, QLineEdit *>> m_methodEdits;
+    QList<OptionEditor *> m_methodEditors; ///< generated from the method's option declarations
+    std::optional<T5Config> m_backboneShape; ///< the chosen backbone's, when it could be read
     TaskPicker *m_task = nullptr;
     QSpinBox *m_trainSize = nullptr;
     QSpinBox *m_batchSize = nullptr;

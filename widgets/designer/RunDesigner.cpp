@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "run/RunDesigner.h"
+#include "designer/RunDesigner.h"
 
+#include "designer/OptionEditor.h"
+
+#include "designer/TaskPicker.h"
 #include "run/MethodNames.h"
-#include "run/TaskPicker.h"
 
 #include "memory/MachineMemory.h"
 #include "model/ModelSummary.h"
@@ -18,7 +20,7 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
-#include <QLineEdit>
+#include <QSignalBlocker>
 #include <QLocale>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -77,16 +79,6 @@ QSpinBox *spinBox(int minimum, int maximum, int value, const QString &special = 
     if (!special.isEmpty())
         box->setSpecialValueText(special);
     return box;
-}
-
-/// The option's value in a method's JSON object, as the JSON text a user would type.
-QString optionText(const std::string &methodJson, const std::string &key)
-{
-    const nlohmann::json json = nlohmann::json::parse(methodJson);
-    if (!json.contains(key))
-        return {};
-    const nlohmann::json &value = json.at(key);
-    return QString::fromStdString(value.is_string() ? value.get<std::string>() : value.dump());
 }
 
 } // namespace
@@ -288,15 +280,11 @@ void RunDesigner::setConfig(const RunConfig &config)
     m_precision->setCurrentText(QString::fromStdString(config.train.precision));
     m_seed->setValue(static_cast<int>(config.train.seed));
     rebuildMethodOptions();
-    // Show the options that differ from the method's defaults.
-    const std::string json = config.method.toJson();
-    MethodConfig defaults;
-    defaults.kind = config.method.kind;
-    const std::string defaultJson = defaults.toJson();
-    for (const auto &[key, edit] : m_methodEdits) {
-        const QString value = optionText(json, key.toStdString());
-        if (value != optionText(defaultJson, key.toStdString()))
-            edit->setText(value);
+    const nlohmann::json method = nlohmann::json::parse(config.method.toJson());
+    for (OptionEditor *editor : std::as_const(m_methodEditors)) {
+        const QSignalBlocker blocker(editor);
+        if (method.contains(editor->option().key))
+            editor->setJsonValue(QString::fromStdString(method.at(editor->option().key).dump()));
     }
     m_method->setToolTip(m_method->currentData(Qt::ToolTipRole).toString());
     updateBackboneFacts();
@@ -363,6 +351,9 @@ void RunDesigner::updateBackboneFacts()
         RunConfig probe;
         probe.backbone = currentBackbone();
         const T5Config shape = runBackboneConfig(probe);
+        m_backboneShape = shape;
+        for (OptionEditor *editor : std::as_const(m_methodEditors))
+            editor->setBackbone(shape);
         const QLocale locale;
         m_backboneFacts->setText(tr("%1 parameters · %2 encoder + %3 decoder layers · d_model %4 · vocabulary %5")
                                      .arg(locale.toString(static_cast<qlonglong>(summarizeModel(shape).total)))
@@ -371,6 +362,7 @@ void RunDesigner::updateBackboneFacts()
                                      .arg(shape.dModel)
                                      .arg(locale.toString(static_cast<qlonglong>(shape.vocabSize))));
     } catch (const std::exception &e) {
+        m_backboneShape.reset();
         m_backboneFacts->setText(errorHtml(QString::fromStdString(e.what())));
     }
 }
@@ -405,20 +397,19 @@ void RunDesigner::rebuildMethodOptions()
 {
     while (m_methodForm->rowCount() > 0)
         m_methodForm->removeRow(0);
-    m_methodEdits.clear();
-    const auto kind = static_cast<MethodKind>(m_method->currentData().toInt());
+    m_methodEditors.clear();
+    const MethodKind kind = currentMethod();
     const std::vector<OptionDescription> options = describeMethodOptions(kind);
     if (options.empty())
         m_methodForm->addRow(new QLabel(tr("(no options)")));
     for (const OptionDescription &option : options) {
-        auto *edit = new QLineEdit;
-        const QString key = QString::fromStdString(option.key);
-        edit->setObjectName(QStringLiteral("method.") + key);
-        edit->setPlaceholderText(QString::fromStdString(option.defaultValue));
-        edit->setToolTip(QString::fromStdString(option.description));
-        connect(edit, &QLineEdit::editingFinished, this, &RunDesigner::configChanged);
-        m_methodForm->addRow(key, edit);
-        m_methodEdits.append({key, edit});
+        OptionEditor *editor = createOptionEditor(kind, option);
+        editor->setObjectName(QStringLiteral("method.") + editor->objectName());
+        if (m_backboneShape)
+            editor->setBackbone(*m_backboneShape);
+        connect(editor, &OptionEditor::valueChanged, this, &RunDesigner::configChanged);
+        m_methodForm->addRow(editor->label(), editor);
+        m_methodEditors.append(editor);
     }
 }
 
@@ -427,16 +418,12 @@ std::optional<RunConfig> RunDesigner::config(QString *error) const
     RunConfig config = m_loaded;
     try {
         config.backbone = currentBackbone();
-        // Options are applied as `--set method.key=value` would be: the same checks, the same
+        // The editors' values read as a run file's "method" object is: the same checks, the same
         // messages naming the key.
-        MethodConfig method;
-        method.kind = static_cast<MethodKind>(m_method->currentData().toInt());
-        config.method = method;
-        for (const auto &[key, edit] : m_methodEdits) {
-            const QString text = edit->text().trimmed();
-            if (!text.isEmpty())
-                config.applyOverride(QString(QStringLiteral("method.") + key + QLatin1Char('=') + text).toStdString());
-        }
+        nlohmann::json method = {{"kind", methodName(currentMethod())}};
+        for (const OptionEditor *editor : m_methodEditors)
+            method[editor->option().key] = nlohmann::json::parse(editor->jsonValue().toStdString(), nullptr, false);
+        config.method = MethodConfig::fromJson(method.dump(), "method");
         config.task = m_task->task(m_loaded.task);
         if (config.task.kind == "demo")
             config.task.trainSize = m_trainSize->value();

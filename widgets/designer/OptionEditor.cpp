@@ -1,0 +1,315 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "designer/OptionEditor.h"
+
+#include "designer/LadderPicker.h"
+#include "designer/ReductionSlider.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QSignalBlocker>
+#include <QSpinBox>
+
+#include <nlohmann/json.hpp>
+
+#include <climits>
+#include <cmath>
+#include <utility>
+
+namespace ladder {
+
+namespace {
+
+using Json = nlohmann::json;
+
+/// `text` parsed as JSON, or a discarded value when it is not JSON.
+Json parsed(const QString &text)
+{
+    return Json::parse(text.toStdString(), nullptr, false);
+}
+
+QString dumped(const Json &value)
+{
+    return QString::fromStdString(value.dump());
+}
+
+/// A layout without margins for an editor made of one or more child widgets.
+QHBoxLayout *bareLayout(QWidget *editor)
+{
+    auto *layout = new QHBoxLayout(editor);
+    layout->setContentsMargins(0, 0, 0, 0);
+    return layout;
+}
+
+class IntegerEditor final : public OptionEditor
+{
+public:
+    explicit IntegerEditor(const OptionDescription &option)
+        : OptionEditor(option)
+    {
+        m_box = new QSpinBox;
+        // Declared bounds, clipped to what a spin box holds; an exclusive bound is the next integer.
+        const double minimum = option.minimum ? *option.minimum + (option.minimumExclusive ? 1 : 0) : INT_MIN;
+        const double maximum = option.maximum ? *option.maximum - (option.maximumExclusive ? 1 : 0) : INT_MAX;
+        m_box->setRange(static_cast<int>(std::max<double>(minimum, INT_MIN)), static_cast<int>(std::min<double>(maximum, INT_MAX)));
+        m_box->setAccelerated(true);
+        bareLayout(this)->addWidget(m_box);
+        connect(m_box, &QSpinBox::valueChanged, this, &OptionEditor::valueChanged);
+    }
+    QString jsonValue() const override { return QString::number(m_box->value()); }
+    bool setJsonValue(const QString &json) override
+    {
+        const Json value = parsed(json);
+        if (!value.is_number_integer() || value.get<double>() < m_box->minimum() || value.get<double>() > m_box->maximum())
+            return false;
+        m_box->setValue(value.get<int>());
+        return true;
+    }
+
+private:
+    QSpinBox *m_box = nullptr;
+};
+
+class NumberEditor final : public OptionEditor
+{
+public:
+    explicit NumberEditor(const OptionDescription &option)
+        : OptionEditor(option)
+    {
+        constexpr int kDecimals = 4;
+        constexpr double kStep = 1e-4; // the smallest step four decimals show
+        m_box = new QDoubleSpinBox;
+        m_box->setDecimals(kDecimals);
+        const double minimum = option.minimum ? *option.minimum + (option.minimumExclusive ? kStep : 0) : -1e9;
+        const double maximum = option.maximum ? *option.maximum - (option.maximumExclusive ? kStep : 0) : 1e9;
+        m_box->setRange(minimum, maximum);
+        // Probabilities move in twentieths; wider quantities in tenths.
+        m_box->setSingleStep(maximum - minimum <= 1.0 ? 0.05 : 0.1);
+        m_box->setAccelerated(true);
+        bareLayout(this)->addWidget(m_box);
+        connect(m_box, &QDoubleSpinBox::valueChanged, this, &OptionEditor::valueChanged);
+    }
+    QString jsonValue() const override { return dumped(Json(m_box->value())); }
+    bool setJsonValue(const QString &json) override
+    {
+        const Json value = parsed(json);
+        if (!value.is_number())
+            return false;
+        m_box->setValue(value.get<double>());
+        return true;
+    }
+
+private:
+    QDoubleSpinBox *m_box = nullptr;
+};
+
+class BooleanEditor final : public OptionEditor
+{
+public:
+    explicit BooleanEditor(const OptionDescription &option)
+        : OptionEditor(option)
+    {
+        m_box = new QCheckBox;
+        bareLayout(this)->addWidget(m_box);
+        connect(m_box, &QCheckBox::toggled, this, &OptionEditor::valueChanged);
+    }
+    QString jsonValue() const override { return m_box->isChecked() ? QStringLiteral("true") : QStringLiteral("false"); }
+    bool setJsonValue(const QString &json) override
+    {
+        const Json value = parsed(json);
+        if (!value.is_boolean())
+            return false;
+        m_box->setChecked(value.get<bool>());
+        return true;
+    }
+
+private:
+    QCheckBox *m_box = nullptr;
+};
+
+class ChoiceEditor final : public OptionEditor
+{
+public:
+    explicit ChoiceEditor(const OptionDescription &option)
+        : OptionEditor(option)
+    {
+        m_box = new QComboBox;
+        for (const std::string &choice : option.choices)
+            m_box->addItem(QString::fromStdString(choice));
+        bareLayout(this)->addWidget(m_box);
+        connect(m_box, &QComboBox::currentIndexChanged, this, &OptionEditor::valueChanged);
+    }
+    QString jsonValue() const override { return dumped(Json(m_box->currentText().toStdString())); }
+    bool setJsonValue(const QString &json) override
+    {
+        const Json value = parsed(json);
+        const int index = value.is_string() ? m_box->findText(QString::fromStdString(value.get<std::string>())) : -1;
+        if (index < 0)
+            return false;
+        m_box->setCurrentIndex(index);
+        return true;
+    }
+
+private:
+    QComboBox *m_box = nullptr;
+};
+
+/// A check box per allowed name (LoRA's q, k, v, o, wi, wo); the last checked one cannot be
+/// unchecked, since the set must not be empty.
+class NameSetEditor final : public OptionEditor
+{
+public:
+    explicit NameSetEditor(const OptionDescription &option)
+        : OptionEditor(option)
+    {
+        QHBoxLayout *layout = bareLayout(this);
+        for (const std::string &name : option.choices) {
+            auto *box = new QCheckBox(QString::fromStdString(name));
+            box->setObjectName(QString::fromStdString(name));
+            layout->addWidget(box);
+            m_boxes.append(box);
+            connect(box, &QCheckBox::toggled, this, [this, box](bool checked) {
+                if (!checked && checkedNames().empty()) {
+                    const QSignalBlocker blocker(box);
+                    box->setChecked(true);
+                    return;
+                }
+                Q_EMIT valueChanged();
+            });
+        }
+        layout->addStretch(1);
+    }
+    QString jsonValue() const override { return dumped(Json(checkedNames())); }
+    bool setJsonValue(const QString &json) override
+    {
+        const Json value = parsed(json);
+        if (!value.is_array() || value.empty())
+            return false;
+        for (const Json &item : value) {
+            if (!item.is_string() || !findBox(item.get<std::string>()))
+                return false;
+        }
+        for (QCheckBox *box : std::as_const(m_boxes)) {
+            const QSignalBlocker blocker(box);
+            box->setChecked(std::find(value.begin(), value.end(), Json(box->text().toStdString())) != value.end());
+        }
+        Q_EMIT valueChanged();
+        return true;
+    }
+
+private:
+    std::vector<std::string> checkedNames() const
+    {
+        std::vector<std::string> names;
+        for (QCheckBox *box : m_boxes) {
+            if (box->isChecked())
+                names.push_back(box->text().toStdString());
+        }
+        return names;
+    }
+    QCheckBox *findBox(const std::string &name) const
+    {
+        for (QCheckBox *box : m_boxes) {
+            if (box->text().toStdString() == name)
+                return box;
+        }
+        return nullptr;
+    }
+
+    QList<QCheckBox *> m_boxes;
+};
+
+/// Free text; a text list is written comma-separated; any other value (an object) as raw JSON.
+class TextEditor final : public OptionEditor
+{
+public:
+    explicit TextEditor(const OptionDescription &option)
+        : OptionEditor(option)
+    {
+        m_edit = new QLineEdit;
+        bareLayout(this)->addWidget(m_edit);
+        connect(m_edit, &QLineEdit::editingFinished, this, &OptionEditor::valueChanged);
+    }
+    QString jsonValue() const override
+    {
+        const std::string text = m_edit->text().toStdString();
+        switch (option().type) {
+        case OptionType::Text:
+            return dumped(Json(text));
+        case OptionType::TextList: {
+            Json items = Json::array();
+            for (const QString &item : m_edit->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
+                items.push_back(item.trimmed().toStdString());
+            return dumped(items);
+        }
+        default:
+            return m_edit->text();
+        }
+    }
+    bool setJsonValue(const QString &json) override
+    {
+        const Json value = parsed(json);
+        if (value.is_discarded())
+            return false;
+        if (option().type == OptionType::Text && value.is_string()) {
+            m_edit->setText(QString::fromStdString(value.get<std::string>()));
+        } else if (option().type == OptionType::TextList && value.is_array()) {
+            QStringList items;
+            for (const Json &item : value)
+                items.append(QString::fromStdString(item.is_string() ? item.get<std::string>() : item.dump()));
+            m_edit->setText(items.join(QStringLiteral(", ")));
+        } else {
+            m_edit->setText(json);
+        }
+        Q_EMIT valueChanged();
+        return true;
+    }
+
+private:
+    QLineEdit *m_edit = nullptr;
+};
+
+} // namespace
+
+OptionEditor::OptionEditor(OptionDescription option, QWidget *parent)
+    : QWidget(parent)
+    , m_option(std::move(option))
+{
+    setToolTip(QString::fromStdString(m_option.description));
+}
+
+void OptionEditor::setBackbone(const T5Config &) {}
+
+QString OptionEditor::label() const
+{
+    return QString::fromStdString(m_option.key).replace(QLatin1Char('_'), QLatin1Char(' '));
+}
+
+OptionEditor *createOptionEditor(MethodKind kind, const OptionDescription &option, QWidget *parent)
+{
+    OptionEditor *editor = nullptr;
+    if (kind == MethodKind::Lst && option.key == "reduction")
+        editor = new ReductionSlider(option);
+    else if (option.type == OptionType::LayerSelection)
+        editor = new LadderPicker(option);
+    else if (option.type == OptionType::Integer)
+        editor = new IntegerEditor(option);
+    else if (option.type == OptionType::Number)
+        editor = new NumberEditor(option);
+    else if (option.type == OptionType::Boolean)
+        editor = new BooleanEditor(option);
+    else if (option.type == OptionType::Choice)
+        editor = new ChoiceEditor(option);
+    else if (option.type == OptionType::NameSet)
+        editor = new NameSetEditor(option);
+    else
+        editor = new TextEditor(option);
+    editor->setParent(parent);
+    editor->setObjectName(QString::fromStdString(option.key));
+    editor->setJsonValue(QString::fromStdString(option.defaultValue));
+    return editor;
+}
+
+} // namespace ladder
