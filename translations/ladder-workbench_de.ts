@@ -1144,6 +1144,14 @@ fine-tuning</source>
         <source>&lt;b&gt;This run will not fit.&lt;/b&gt; %1: %2 of %3 predicted; this machine has %4. %5</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>More training settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warm-up, weight decay, gradient accumulation, evaluation limits, checkpoints, threads… each option&apos;s range as `ladder options run` lists it</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ladder::RunHistoryModel</name>

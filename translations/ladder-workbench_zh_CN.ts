@@ -1145,6 +1145,14 @@ fine-tuning</source>
         <source>&lt;b&gt;This run will not fit.&lt;/b&gt; %1: %2 of %3 predicted; this machine has %4. %5</source>
         <translation>&lt;b&gt;此运行放不下。&lt;/b&gt;%1：预测峰值 %3 中占 %2；本机只有 %4。%5</translation>
     </message>
+    <message>
+        <source>More training settings</source>
+        <translation>更多训练设置</translation>
+    </message>
+    <message>
+        <source>Warm-up, weight decay, gradient accumulation, evaluation limits, checkpoints, threads… each option&apos;s range as `ladder options run` lists it</source>
+        <translation>预热、权重衰减、梯度累积、评估上限、检查点、线程……每个选项的取值范围与 `ladder options run` 所列相同</translation>
+    </message>
 </context>
 <context>
     <name>ladder::RunHistoryModel</name>

@@ -74,7 +74,7 @@ private Q_SLOTS:
         QFETCH(int, kind);
         QFETCH(QString, key);
         const OptionDescription option = declared(static_cast<MethodKind>(kind), key.toStdString());
-        std::unique_ptr<OptionEditor> editor(createOptionEditor(static_cast<MethodKind>(kind), option));
+        std::unique_ptr<OptionEditor> editor(createMethodOptionEditor(static_cast<MethodKind>(kind), option));
         QCOMPARE(nlohmann::json::parse(editor->jsonValue().toStdString()), nlohmann::json::parse(option.defaultValue));
         QVERIFY(!editor->toolTip().isEmpty());
         QVERIFY(!editor->setJsonValue(QStringLiteral("{\"not\": \"a value\"}")) || option.type == OptionType::Text);
@@ -113,7 +113,7 @@ private Q_SLOTS:
 
     void loraTargetsCannotBeEmptied()
     {
-        std::unique_ptr<OptionEditor> editor(createOptionEditor(MethodKind::Lora, declared(MethodKind::Lora, "targets")));
+        std::unique_ptr<OptionEditor> editor(createMethodOptionEditor(MethodKind::Lora, declared(MethodKind::Lora, "targets")));
         QCOMPARE(editor->jsonValue(), QStringLiteral("[\"q\",\"v\"]"));
         auto *q = editor->findChild<QCheckBox *>(QStringLiteral("q"));
         auto *v = editor->findChild<QCheckBox *>(QStringLiteral("v"));
@@ -207,6 +207,46 @@ private Q_SLOTS:
         auto *picker = designer.findChild<LadderPicker *>();
         QVERIFY(picker);
         QVERIFY(!picker->keptLayers().empty());
+    }
+
+    void moreTrainingSettingsCoverEveryOtherTrainOption()
+    {
+        RunDesigner designer;
+        RunConfig shown = RunDesigner::demoConfig();
+        shown.train.weightDecay = 0.01;
+        shown.train.warmupSteps = 30;
+        designer.setConfig(shown);
+        QCOMPARE(designer.config()->toJson(), shown.toJson());
+        // One editor per train.* option the form has no field for; none for resume_from.
+        int editors = 0;
+        for (const OptionDescription &option : describeRunConfigOptions()) {
+            if (option.key.rfind("train.", 0) == 0
+                && designer.findChild<OptionEditor *>(QString::fromStdString(option.key)) != nullptr)
+                ++editors;
+        }
+        QCOMPARE(editors, 18);
+        QVERIFY(!designer.findChild<OptionEditor *>(QStringLiteral("train.resume_from")));
+        QVERIFY(!designer.findChild<OptionEditor *>(QStringLiteral("train.batch_size")));
+        auto *decay = designer.findChild<OptionEditor *>(QStringLiteral("train.weight_decay"));
+        QCOMPARE(decay->jsonValue(), QStringLiteral("0.01"));
+        QVERIFY(!decay->isVisibleTo(&designer)); // folded away until asked for
+        designer.findChild<QToolButton *>(QStringLiteral("moreSettings"))->click();
+        QVERIFY(decay->isVisibleTo(&designer));
+        // To look at the unfolded form: LADDER_TEST_PICTURES=<folder> saves it there.
+        if (qEnvironmentVariableIsSet("LADDER_TEST_PICTURES")) {
+            designer.resize(460, designer.sizeHint().height());
+            designer.grab().save(qEnvironmentVariable("LADDER_TEST_PICTURES") + QStringLiteral("/designer-more-settings.png"));
+        }
+
+        auto *accumulation = designer.findChild<OptionEditor *>(QStringLiteral("train.grad_accumulation"));
+        QCOMPARE(accumulation->findChild<QSpinBox *>()->minimum(), 1);
+        accumulation->findChild<QSpinBox *>()->setValue(4);
+        QCOMPARE(designer.config()->train.gradAccumulation, int64_t(4));
+        // A combination the declarations allow but the run does not is refused with the reason.
+        designer.findChild<OptionEditor *>(QStringLiteral("train.checkpoint_every"))->setJsonValue(QStringLiteral("10"));
+        QString error;
+        QVERIFY(!designer.config(&error));
+        QVERIFY2(error.contains(QStringLiteral("train.checkpoint_every")), qPrintable(error));
     }
 };
 

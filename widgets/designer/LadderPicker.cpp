@@ -52,6 +52,7 @@ LadderPicker::LadderPicker(const OptionDescription &option, QWidget *parent)
     layout->addWidget(m_preset);
     m_grid = new QGridLayout;
     m_grid->setSpacing(2);
+    m_grid->setColumnStretch(kColumns, 1); // buttons stay left, a shallow backbone's too
     layout->addLayout(m_grid);
     m_summary = new QLabel;
     m_summary->setObjectName(QStringLiteral("layerSummary"));

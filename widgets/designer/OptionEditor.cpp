@@ -284,15 +284,34 @@ void OptionEditor::setBackbone(const T5Config &) {}
 
 QString OptionEditor::label() const
 {
-    return QString::fromStdString(m_option.key).replace(QLatin1Char('_'), QLatin1Char(' '));
+    const QString key = QString::fromStdString(m_option.key);
+    return key.mid(key.lastIndexOf(QLatin1Char('.')) + 1).replace(QLatin1Char('_'), QLatin1Char(' '));
 }
 
-OptionEditor *createOptionEditor(MethodKind kind, const OptionDescription &option, QWidget *parent)
+namespace {
+
+/// Names the editor after its key, shows the default and parents it.
+OptionEditor *prepared(OptionEditor *editor, const OptionDescription &option, QWidget *parent)
+{
+    editor->setParent(parent);
+    editor->setObjectName(QString::fromStdString(option.key));
+    editor->setJsonValue(QString::fromStdString(option.defaultValue));
+    return editor;
+}
+
+} // namespace
+
+OptionEditor *createMethodOptionEditor(MethodKind kind, const OptionDescription &option, QWidget *parent)
+{
+    if (kind == MethodKind::Lst && option.key == "reduction")
+        return prepared(new ReductionSlider(option), option, parent);
+    return createOptionEditor(option, parent);
+}
+
+OptionEditor *createOptionEditor(const OptionDescription &option, QWidget *parent)
 {
     OptionEditor *editor = nullptr;
-    if (kind == MethodKind::Lst && option.key == "reduction")
-        editor = new ReductionSlider(option);
-    else if (option.type == OptionType::LayerSelection)
+    if (option.type == OptionType::LayerSelection)
         editor = new LadderPicker(option);
     else if (option.type == OptionType::Integer)
         editor = new IntegerEditor(option);
@@ -306,10 +325,7 @@ OptionEditor *createOptionEditor(MethodKind kind, const OptionDescription &optio
         editor = new NameSetEditor(option);
     else
         editor = new TextEditor(option);
-    editor->setParent(parent);
-    editor->setObjectName(QString::fromStdString(option.key));
-    editor->setJsonValue(QString::fromStdString(option.defaultValue));
-    return editor;
+    return prepared(editor, option, parent);
 }
 
 } // namespace ladder

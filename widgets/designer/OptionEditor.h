@@ -29,7 +29,8 @@ public:
     /// The backbone the method applies to. Editors whose valid values depend on its shape (LST's
     /// reduction factor, its ladder layers) follow it; the others ignore it.
     virtual void setBackbone(const T5Config &backbone);
-    /// The option's label for a form: its key with spaces ("gate temperature").
+    /// The option's label for a form: its key without the section, with spaces ("gate temperature",
+    /// "weight decay" for "train.weight_decay").
     QString label() const;
 
 Q_SIGNALS:
@@ -40,8 +41,11 @@ private:
     OptionDescription m_option;
 };
 
-/// The editor for one option of `kind`: LST's "reduction" gets the reduction slider and its
-/// "layers" the ladder picker; every other option the editor of its declared type.
-OptionEditor *createOptionEditor(MethodKind kind, const OptionDescription &option, QWidget *parent = nullptr);
+/// The editor of the option's declared type, holding its default.
+OptionEditor *createOptionEditor(const OptionDescription &option, QWidget *parent = nullptr);
+
+/// The editor for one option of the method `kind`: LST's "reduction" gets the reduction slider;
+/// every other option (LST's "layers": the ladder picker) the editor of its declared type.
+OptionEditor *createMethodOptionEditor(MethodKind kind, const OptionDescription &option, QWidget *parent = nullptr);
 
 } // namespace ladder

@@ -23,6 +23,7 @@
 #include <QSignalBlocker>
 #include <QLocale>
 #include <QSpinBox>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <nlohmann/json.hpp>
@@ -30,6 +31,7 @@
 #include <array>
 #include <cmath>
 #include <exception>
+#include <set>
 #include <utility>
 
 namespace ladder {
@@ -69,6 +71,17 @@ std::pair<QString, int64_t> largestCategory(const MemoryBreakdown &m)
         if (category.second > largest.second)
             largest = category;
     return largest;
+}
+
+/// train.* options with a field of their own above "More training settings"; resume_from is the
+/// history's "Resume" (a run continued from its checkpoint), not a setting of a new run.
+const std::set<std::string> kTrainKeysWithTheirOwnField = {"train.batch_size", "train.max_steps",
+    "train.learning_rate", "train.eval_every", "train.precision", "train.seed", "train.resume_from"};
+
+/// "weight_decay" for the option "train.weight_decay".
+std::string keyInTrain(const OptionDescription &option)
+{
+    return option.key.substr(std::string("train.").size());
 }
 
 QSpinBox *spinBox(int minimum, int maximum, int value, const QString &special = {})
@@ -176,6 +189,35 @@ RunDesigner::RunDesigner(QWidget *parent)
     taskForm->addRow(tr("Precision"), m_precision);
     m_seed = spinBox(0, 1000000, 0);
     taskForm->addRow(tr("Seed"), m_seed);
+    // Every other training option, generated from its declaration, folded away until asked for.
+    auto *moreButton = new QToolButton;
+    moreButton->setObjectName(QStringLiteral("moreSettings"));
+    moreButton->setText(tr("More training settings"));
+    moreButton->setCheckable(true);
+    moreButton->setAutoRaise(true);
+    moreButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    moreButton->setArrowType(Qt::RightArrow);
+    moreButton->setToolTip(tr("Warm-up, weight decay, gradient accumulation, evaluation limits, checkpoints, "
+                              "threads… each option's range as `ladder options run` lists it"));
+    m_moreSettings = new QWidget;
+    auto *moreForm = new QFormLayout(m_moreSettings);
+    moreForm->setContentsMargins(0, 0, 0, 0);
+    for (const OptionDescription &option : describeRunConfigOptions()) {
+        if (option.key.rfind("train.", 0) != 0 || kTrainKeysWithTheirOwnField.count(option.key) > 0)
+            continue;
+        OptionEditor *editor = createOptionEditor(option);
+        editor->setObjectName(QString::fromStdString(option.key));
+        connect(editor, &OptionEditor::valueChanged, this, &RunDesigner::configChanged);
+        moreForm->addRow(editor->label(), editor);
+        m_trainEditors.append(editor);
+    }
+    m_moreSettings->hide();
+    connect(moreButton, &QToolButton::toggled, this, [this, moreButton](bool open) {
+        m_moreSettings->setVisible(open);
+        moreButton->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
+    });
+    taskForm->addRow(moreButton);
+    taskForm->addRow(m_moreSettings);
     layout->addWidget(taskBox);
 
     auto *planBox = new QGroupBox(tr("Before it runs: the predictor"));
@@ -279,6 +321,11 @@ void RunDesigner::setConfig(const RunConfig &config)
     m_evalEvery->setValue(static_cast<int>(config.train.evalEvery));
     m_precision->setCurrentText(QString::fromStdString(config.train.precision));
     m_seed->setValue(static_cast<int>(config.train.seed));
+    const nlohmann::json train = nlohmann::json::parse(config.toJson()).at("train");
+    for (OptionEditor *editor : std::as_const(m_trainEditors)) {
+        const QSignalBlocker blocker(editor);
+        editor->setJsonValue(QString::fromStdString(train.at(keyInTrain(editor->option())).dump()));
+    }
     rebuildMethodOptions();
     const nlohmann::json method = nlohmann::json::parse(config.method.toJson());
     for (OptionEditor *editor : std::as_const(m_methodEditors)) {
@@ -403,7 +450,7 @@ void RunDesigner::rebuildMethodOptions()
     if (options.empty())
         m_methodForm->addRow(new QLabel(tr("(no options)")));
     for (const OptionDescription &option : options) {
-        OptionEditor *editor = createOptionEditor(kind, option);
+        OptionEditor *editor = createMethodOptionEditor(kind, option);
         editor->setObjectName(QStringLiteral("method.") + editor->objectName());
         if (m_backboneShape)
             editor->setBackbone(*m_backboneShape);
@@ -433,6 +480,14 @@ std::optional<RunConfig> RunDesigner::config(QString *error) const
         config.train.evalEvery = m_evalEvery->value();
         config.train.precision = m_precision->currentText().toStdString();
         config.train.seed = static_cast<uint64_t>(m_seed->value());
+        if (!m_trainEditors.isEmpty()) {
+            // The generated editors' values, read as a run file's "train" section is.
+            nlohmann::json json = nlohmann::json::parse(config.toJson());
+            for (const OptionEditor *editor : m_trainEditors) {
+                json["train"][keyInTrain(editor->option())] = nlohmann::json::parse(editor->jsonValue().toStdString(), nullptr, false);
+            }
+            config = RunConfig::fromJson(json.dump(), "designer");
+        }
         config.validate();
     } catch (const std::exception &e) {
         if (error != nullptr)

@@ -72,6 +72,8 @@ private:
     QComboBox *m_method = nullptr;
     QFormLayout *m_methodForm = nullptr;
     QList<OptionEditor *> m_methodEditors; ///< generated from the method's option declarations
+    QList<OptionEditor *> m_trainEditors;  ///< the train.* options the form has no field of its own for
+    QWidget *m_moreSettings = nullptr;     ///< folds m_trainEditors away
     std::optional<T5Config> m_backboneShape; ///< the chosen backbone's, when it could be read
     TaskPicker *m_task = nullptr;
     QSpinBox *m_trainSize = nullptr;
