@@ -1,10 +1,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Layering rules the build enforces rather than comments (issue 15).
 
-# ladder_assert_links_no_qt(<target>): fails the configure step when <target> links a Qt
-# library, directly or through any library it links (the command-line tool must build and run
-# where Qt is absent). Call it once every library the target links has been declared.
-function(ladder_assert_links_no_qt target)
+# ladder_assert_links_none(<target> <regex> <why>): fails the configure step when <target> links
+# a library whose name matches <regex>, directly or through any library it links. Call it once
+# every library the target links has been declared.
+function(ladder_assert_links_none target pattern why)
     set(pending ${target})
     set(seen "")
     while(pending)
@@ -13,9 +13,8 @@ function(ladder_assert_links_no_qt target)
             continue()
         endif()
         list(APPEND seen ${current})
-        if(current MATCHES "^Qt[0-9]*::" OR current MATCHES "(^|/)libQt[0-9]")
-            message(FATAL_ERROR "${target} links ${current}: the command-line tool must stay Qt-free "
-                                "(found through: ${seen})")
+        if(NOT current STREQUAL target AND current MATCHES "${pattern}")
+            message(FATAL_ERROR "${target} ${why} but links ${current} (through: ${seen})")
         endif()
         if(NOT TARGET ${current})
             continue()
@@ -40,4 +39,9 @@ function(ladder_assert_links_no_qt target)
             endif()
         endforeach()
     endwhile()
+endfunction()
+
+# The command-line tool builds and runs where Qt is absent.
+function(ladder_assert_links_no_qt target)
+    ladder_assert_links_none(${target} "^Qt[0-9]*::|(^|/)libQt[0-9]" "must stay Qt-free")
 endfunction()

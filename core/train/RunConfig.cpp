@@ -4,7 +4,7 @@
 #include "config/ConfigSchema.h"
 #include "experiments/RunLabels.h"
 #include "model/T5Config.h"
-#include "pretrain/ShippedBackbones.h"
+#include "backbones/ShippedBackbones.h"
 #include "util/Error.h"
 #include "util/SetAssignment.h"
 

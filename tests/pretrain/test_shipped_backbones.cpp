@@ -2,7 +2,7 @@
 // The teaching backbones shipped in resources/backbones: found by name, loadable, and pinned —
 // parameter count, tokenizer output and a forward pass — so a changed file or loader shows.
 #include "model/T5Checkpoint.h"
-#include "pretrain/ShippedBackbones.h"
+#include "backbones/ShippedBackbones.h"
 #include "tokenizer/SentencePieceTokenizer.h"
 #include "train/RunConfig.h"
 #include "util/Error.h"

@@ -9,7 +9,7 @@
 #include "memory/MachineMemory.h"
 #include "model/ModelSummary.h"
 #include "model/T5Config.h"
-#include "pretrain/ShippedBackbones.h"
+#include "backbones/ShippedBackbones.h"
 #include "train/LearningRates.h"
 #include "train/MemoryPredictor.h"
 

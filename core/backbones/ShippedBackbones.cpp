@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "pretrain/ShippedBackbones.h"
+#include "backbones/ShippedBackbones.h"
 
 #include <algorithm>
 #include <cstdlib>
