@@ -493,6 +493,18 @@
         <source>Side blocks at %1 of %2 encoder and %3 of %4 decoder layers.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The last half</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>encoder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decoder</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ladder::LadderView</name>
@@ -760,6 +772,13 @@ fine-tuning</source>
     </message>
     <message>
         <source>Prompt tuning</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ladder::OptionEditor</name>
+    <message>
+        <source>Back to the default: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -493,6 +493,18 @@
         <source>Side blocks at %1 of %2 encoder and %3 of %4 decoder layers.</source>
         <translation>侧网络块：编码器 %2 层中的 %1 层，解码器 %4 层中的 %3 层。</translation>
     </message>
+    <message>
+        <source>The last half</source>
+        <translation>后一半的层</translation>
+    </message>
+    <message>
+        <source>encoder</source>
+        <translation>编码器</translation>
+    </message>
+    <message>
+        <source>decoder</source>
+        <translation>解码器</translation>
+    </message>
 </context>
 <context>
     <name>ladder::LadderView</name>
@@ -762,6 +774,13 @@ fine-tuning</source>
     <message>
         <source>Prompt tuning</source>
         <translation>提示微调 (Prompt tuning)</translation>
+    </message>
+</context>
+<context>
+    <name>ladder::OptionEditor</name>
+    <message>
+        <source>Back to the default: %1</source>
+        <translation>恢复默认值：%1</translation>
     </message>
 </context>
 <context>

@@ -190,9 +190,11 @@ void MainWindow::createActions()
     m_pauseAction = toolbar->addAction(tr("&Pause"));
     m_pauseAction->setCheckable(true);
     m_pauseAction->setToolTip(tr("Pause or resume the run the curves follow"));
+    m_pauseAction->setShortcut(Qt::CTRL | Qt::Key_P);
     connect(m_pauseAction, &QAction::toggled, this, [this](bool paused) { m_queue->setPaused(m_followedEntry, paused); });
     m_stopAction = toolbar->addAction(tr("&Stop"), this, [this] { m_queue->cancel(m_followedEntry); });
     m_stopAction->setToolTip(tr("Stop the run the curves follow (it is kept, stopped, in the history)"));
+    m_stopAction->setShortcut(Qt::CTRL | Qt::Key_Period);
     toolbar->addSeparator();
     m_demoAction = toolbar->addAction(tr("&Demo"), this, &MainWindow::startDemo);
     m_demoAction->setToolTip(tr("LST, Adapters and LoRA on the shipped wordnet-t5-tiny, compared as they train"));

@@ -143,11 +143,19 @@ private Q_SLOTS:
         QCOMPARE(picker.jsonValue(), QStringLiteral("\"0,1,2,3,5,6,7,9,10,11\""));
         QCOMPARE(picker.findChild<QComboBox *>()->currentData().toString(), QStringLiteral("custom"));
 
+        // The decoder's strip toggles the same list: the engine takes one list for both stacks.
+        picker.findChild<QToolButton *>(QStringLiteral("decoderLayer4"))->click();
+        QCOMPARE(picker.jsonValue(), QStringLiteral("\"0,1,2,3,4,5,6,7,9,10,11\""));
+        QVERIFY(picker.findChild<QToolButton *>(QStringLiteral("layer4"))->isChecked());
+
         // A preset resolves on the backbone; a loaded array becomes the list form.
         auto *preset = picker.findChild<QComboBox *>(QStringLiteral("layerPreset"));
         preset->setCurrentIndex(preset->findData(QStringLiteral("every:2")));
         Q_EMIT preset->activated(preset->currentIndex());
         QCOMPARE(checkedLayers(picker), (QList<int>{1, 3, 5, 7, 9, 11}));
+        preset->setCurrentIndex(preset->findData(QStringLiteral("last-half")));
+        Q_EMIT preset->activated(preset->currentIndex());
+        QCOMPARE(picker.jsonValue(), QStringLiteral("\"6,7,8,9,10,11\""));
         QVERIFY(picker.setJsonValue(QStringLiteral("[4, 2]")));
         QCOMPARE(picker.jsonValue(), QStringLiteral("\"4,2\""));
         QCOMPARE(checkedLayers(picker), (QList<int>{2, 4}));
@@ -201,8 +209,16 @@ private Q_SLOTS:
 
         auto *init = designer.findChild<OptionEditor *>(QStringLiteral("method.init"));
         QVERIFY(init);
+        // Each option has a reset button, enabled while the value is not the declared default.
+        auto *resetInit = designer.findChild<QToolButton *>(QStringLiteral("method.init.reset"));
+        QVERIFY(resetInit && resetInit->isEnabled()); // magnitude, loaded above
+        QVERIFY(!designer.findChild<QToolButton *>(QStringLiteral("method.dropout.reset"))->isEnabled());
+        resetInit->click();
+        QVERIFY(designer.config()->method.lst.init == SideInit::Fisher);
+        QVERIFY(!resetInit->isEnabled());
         init->findChild<QComboBox *>()->setCurrentText(QStringLiteral("random"));
         QVERIFY(designer.config()->method.lst.init == SideInit::Random);
+        QVERIFY(resetInit->isEnabled());
         // The ladder picker follows the designer's backbone (wordnet-t5-tiny's depth).
         auto *picker = designer.findChild<LadderPicker *>();
         QVERIFY(picker);

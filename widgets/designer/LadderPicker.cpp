@@ -22,6 +22,7 @@ namespace {
 constexpr int kColumns = 12; // a T5-base stack on one row; deeper stacks wrap
 constexpr int64_t kDeepestStack = 4096; // for checking a list before any backbone is known
 const char *const kCustom = "custom";
+const char *const kLastHalf = "last-half"; // a shortcut that becomes a list on the backbone
 
 /// "1,2,3": the list form of a layer selection.
 std::string layerList(const std::vector<int64_t> &layers)
@@ -46,13 +47,14 @@ LadderPicker::LadderPicker(const OptionDescription &option, QWidget *parent)
     m_preset->addItem(tr("All layers"), QStringLiteral("all"));
     m_preset->addItem(tr("Every 2nd layer"), QStringLiteral("every:2"));
     m_preset->addItem(tr("Every 3rd layer"), QStringLiteral("every:3"));
+    m_preset->addItem(tr("The last half"), QString::fromLatin1(kLastHalf));
     m_preset->addItem(tr("The layers clicked below"), QString::fromLatin1(kCustom));
     m_preset->setToolTip(tr("The paper keeps 9 of T5-base's 12 layers (1, 2, 3, 5, 6, 7, 9, 10, 11) and every "
                             "second layer of T5-large; other depths keep all. Click a layer to add or drop it."));
     layout->addWidget(m_preset);
     m_grid = new QGridLayout;
     m_grid->setSpacing(2);
-    m_grid->setColumnStretch(kColumns, 1); // buttons stay left, a shallow backbone's too
+    m_grid->setColumnStretch(kColumns + 1, 1); // buttons stay left, a shallow backbone's too (column 0: titles)
     layout->addLayout(m_grid);
     m_summary = new QLabel;
     m_summary->setObjectName(QStringLiteral("layerSummary"));
@@ -62,7 +64,16 @@ LadderPicker::LadderPicker(const OptionDescription &option, QWidget *parent)
 
     connect(m_preset, &QComboBox::activated, this, [this](int index) {
         const QString spec = m_preset->itemData(index).toString();
-        m_spec = spec == QLatin1String(kCustom) ? layerList(keptLayers()) : spec.toStdString();
+        if (spec == QLatin1String(kLastHalf)) {
+            // The upper half of the shallower stack: the layers closest to the output.
+            const int64_t depth = std::min(m_backbone.numLayers, m_backbone.numDecoderLayers);
+            std::vector<int64_t> layers;
+            for (int64_t layer = depth / 2; layer < depth; ++layer)
+                layers.push_back(layer);
+            m_spec = layerList(layers);
+        } else {
+            m_spec = spec == QLatin1String(kCustom) ? layerList(keptLayers()) : spec.toStdString();
+        }
         if (m_spec.empty())
             m_spec = "default";
         showSelection();
@@ -125,26 +136,42 @@ std::vector<int64_t> LadderPicker::keptLayers() const
     }
 }
 
-void LadderPicker::rebuildButtons()
+QList<QToolButton *> LadderPicker::addStrip(QGridLayout *grid, int row, const QString &title, int64_t depth)
 {
-    qDeleteAll(m_buttons);
-    m_buttons.clear();
-    // A list must name layers both stacks have; the shallower stack bounds the buttons.
-    const int64_t depth = std::min(m_backbone.numLayers, m_backbone.numDecoderLayers);
+    auto *label = new QLabel(title);
+    grid->addWidget(label, row, 0, Qt::AlignLeft | Qt::AlignTop);
+    m_stripWidgets.append(label);
+    // A list must name layers both stacks have: the shallower stack bounds what can be clicked.
+    const int64_t clickable = std::min(m_backbone.numLayers, m_backbone.numDecoderLayers);
+    QList<QToolButton *> buttons;
     for (int layer = 0; layer < depth; ++layer) {
         auto *button = new QToolButton;
-        button->setObjectName(QStringLiteral("layer%1").arg(layer));
         button->setText(QString::number(layer));
         button->setCheckable(true);
-        button->setAutoRaise(false);
+        button->setEnabled(layer < clickable);
         button->setMinimumWidth(26);
         // Okabe–Ito bluish green, as the ladder view draws side blocks.
         button->setStyleSheet(QStringLiteral("QToolButton { border: 1px solid #9a9a9a; border-radius: 2px; padding: 2px; }"
                                              "QToolButton:checked { background: #009E73; color: white; border-color: #006b4e; }"));
-        m_grid->addWidget(button, layer / kColumns, layer % kColumns);
-        m_buttons.append(button);
-        connect(button, &QToolButton::clicked, this, [this, layer] { layerClicked(layer); });
+        grid->addWidget(button, row + layer / kColumns, 1 + layer % kColumns);
+        buttons.append(button);
+        m_stripWidgets.append(button);
+        connect(button, &QToolButton::clicked, this, [this, layer](bool checked) { layerClicked(layer, checked); });
     }
+    return buttons;
+}
+
+void LadderPicker::rebuildButtons()
+{
+    qDeleteAll(m_stripWidgets);
+    m_stripWidgets.clear();
+    m_encoderButtons = addStrip(m_grid, 0, tr("encoder"), m_backbone.numLayers);
+    const int decoderRow = static_cast<int>((m_backbone.numLayers + kColumns - 1) / kColumns);
+    m_decoderButtons = addStrip(m_grid, decoderRow, tr("decoder"), m_backbone.numDecoderLayers);
+    for (int layer = 0; layer < m_encoderButtons.size(); ++layer)
+        m_encoderButtons[layer]->setObjectName(QStringLiteral("layer%1").arg(layer));
+    for (int layer = 0; layer < m_decoderButtons.size(); ++layer)
+        m_decoderButtons[layer]->setObjectName(QStringLiteral("decoderLayer%1").arg(layer));
 }
 
 void LadderPicker::showSelection()
@@ -163,13 +190,17 @@ void LadderPicker::showSelection()
     } catch (const Error &error) {
         problem = QString::fromStdString(error.what());
     }
-    for (int layer = 0; layer < m_buttons.size(); ++layer) {
-        const QSignalBlocker blocker(m_buttons[layer]);
-        m_buttons[layer]->setChecked(std::find(encoder.begin(), encoder.end(), layer) != encoder.end());
-        m_buttons[layer]->setToolTip(m_buttons[layer]->isChecked()
-                ? tr("Layer %1 feeds a ladder into a side block. Click to drop it.").arg(layer)
-                : tr("Layer %1 has no side block. Click to add one.").arg(layer));
-    }
+    const auto show = [this](const QList<QToolButton *> &buttons, const std::vector<int64_t> &kept) {
+        for (int layer = 0; layer < buttons.size(); ++layer) {
+            const QSignalBlocker blocker(buttons[layer]);
+            buttons[layer]->setChecked(std::find(kept.begin(), kept.end(), layer) != kept.end());
+            buttons[layer]->setToolTip(buttons[layer]->isChecked()
+                    ? tr("Layer %1 feeds a ladder into a side block. Click to drop it.").arg(layer)
+                    : tr("Layer %1 has no side block. Click to add one.").arg(layer));
+        }
+    };
+    show(m_encoderButtons, encoder);
+    show(m_decoderButtons, decoder);
     if (!problem.isEmpty()) {
         m_summary->setText(QStringLiteral("<span style='color:#b00020'>%1</span>").arg(problem.toHtmlEscaped()));
         return;
@@ -186,16 +217,15 @@ void LadderPicker::showSelection()
                                .arg(m_backbone.numDecoderLayers));
 }
 
-void LadderPicker::layerClicked(int layer)
+void LadderPicker::layerClicked(int layer, bool checked)
 {
-    std::vector<int64_t> layers;
-    for (int i = 0; i < m_buttons.size(); ++i) {
-        if (m_buttons[i]->isChecked())
-            layers.push_back(i);
-    }
+    // The current selection as a list, with the clicked layer added or dropped (in both stacks).
+    std::vector<int64_t> layers = keptLayers();
+    layers.erase(std::remove(layers.begin(), layers.end(), layer), layers.end());
+    if (checked)
+        layers.insert(std::upper_bound(layers.begin(), layers.end(), layer), layer);
     if (layers.empty()) { // the side network needs at least one ladder
-        const QSignalBlocker blocker(m_buttons[layer]);
-        m_buttons[layer]->setChecked(true);
+        showSelection();
         return;
     }
     m_spec = layerList(layers);

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The ladder picker: which backbone layers feed LST's side network, chosen by clicking the
-// layers themselves. A preset ("the paper's", all, every 2nd or 3rd) or any set of layers; the
-// buttons show what the selection keeps on the chosen backbone, resolved by the engine's own
-// resolveLstLayers(), and the summary says how many side blocks that makes.
+// layers themselves, drawn as two strips (encoder, decoder). A preset ("the paper's", all, every
+// 2nd or 3rd, the last half) or any set of layers; the strips show what the selection keeps in
+// each stack of the chosen backbone, resolved by the engine's own resolveLstLayers(), and the
+// summary says how many side blocks that makes. The engine takes one list for both stacks, so a
+// click toggles the layer in both.
 #pragma once
 
 #include "designer/OptionEditor.h"
@@ -37,13 +39,17 @@ public:
 private:
     void rebuildButtons();
     void showSelection();
-    void layerClicked(int layer);
+    void layerClicked(int layer, bool checked);
+    /// "encoder"/"decoder" strip: its buttons, one per layer of the stack.
+    QList<QToolButton *> addStrip(QGridLayout *grid, int row, const QString &title, int64_t depth);
 
     T5Config m_backbone;
     std::string m_spec = "default"; ///< what jsonValue() writes
     QComboBox *m_preset = nullptr;
     QGridLayout *m_grid = nullptr;
-    QList<QToolButton *> m_buttons;
+    QList<QWidget *> m_stripWidgets; ///< titles and buttons, rebuilt with the backbone
+    QList<QToolButton *> m_encoderButtons;
+    QList<QToolButton *> m_decoderButtons;
     QLabel *m_summary = nullptr;
 };
 

@@ -11,6 +11,8 @@
 #include <QLineEdit>
 #include <QSignalBlocker>
 #include <QSpinBox>
+#include <QToolButton>
+#include <QFormLayout>
 
 #include <nlohmann/json.hpp>
 
@@ -281,6 +283,36 @@ OptionEditor::OptionEditor(OptionDescription option, QWidget *parent)
 }
 
 void OptionEditor::setBackbone(const T5Config &) {}
+
+bool OptionEditor::holdsDefault() const
+{
+    return parsed(jsonValue()) == parsed(QString::fromStdString(m_option.defaultValue));
+}
+
+void OptionEditor::resetToDefault()
+{
+    setJsonValue(QString::fromStdString(m_option.defaultValue));
+}
+
+void addOptionRow(QFormLayout *form, OptionEditor *editor)
+{
+    auto *row = new QWidget;
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(editor, 1);
+    auto *reset = new QToolButton;
+    reset->setObjectName(editor->objectName() + QStringLiteral(".reset"));
+    reset->setText(QStringLiteral("↺"));
+    reset->setAutoRaise(true);
+    reset->setToolTip(OptionEditor::tr("Back to the default: %1").arg(QString::fromStdString(editor->option().defaultValue)));
+    layout->addWidget(reset, 0, Qt::AlignTop);
+    const auto update = [editor, reset] { reset->setEnabled(!editor->holdsDefault()); };
+    QObject::connect(editor, &OptionEditor::valueChanged, reset, update);
+    QObject::connect(reset, &QToolButton::clicked, editor, &OptionEditor::resetToDefault);
+    update();
+    form->addRow(editor->label(), row);
+}
 
 QString OptionEditor::label() const
 {

@@ -11,6 +11,8 @@
 
 #include <QWidget>
 
+class QFormLayout;
+
 namespace ladder {
 
 class OptionEditor : public QWidget
@@ -29,6 +31,10 @@ public:
     /// The backbone the method applies to. Editors whose valid values depend on its shape (LST's
     /// reduction factor, its ladder layers) follow it; the others ignore it.
     virtual void setBackbone(const T5Config &backbone);
+    /// Whether the editor holds the option's declared default.
+    bool holdsDefault() const;
+    /// Puts the declared default back.
+    void resetToDefault();
     /// The option's label for a form: its key without the section, with spaces ("gate temperature",
     /// "weight decay" for "train.weight_decay").
     QString label() const;
@@ -40,6 +46,10 @@ Q_SIGNALS:
 private:
     OptionDescription m_option;
 };
+
+/// Adds `editor` to `form` as a row: its label, the editor, and a button that puts the declared
+/// default back (enabled while the value differs from it).
+void addOptionRow(QFormLayout *form, OptionEditor *editor);
 
 /// The editor of the option's declared type, holding its default.
 OptionEditor *createOptionEditor(const OptionDescription &option, QWidget *parent = nullptr);

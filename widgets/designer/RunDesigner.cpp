@@ -208,7 +208,7 @@ RunDesigner::RunDesigner(QWidget *parent)
         OptionEditor *editor = createOptionEditor(option);
         editor->setObjectName(QString::fromStdString(option.key));
         connect(editor, &OptionEditor::valueChanged, this, &RunDesigner::configChanged);
-        moreForm->addRow(editor->label(), editor);
+        addOptionRow(moreForm, editor);
         m_trainEditors.append(editor);
     }
     m_moreSettings->hide();
@@ -321,17 +321,19 @@ void RunDesigner::setConfig(const RunConfig &config)
     m_evalEvery->setValue(static_cast<int>(config.train.evalEvery));
     m_precision->setCurrentText(QString::fromStdString(config.train.precision));
     m_seed->setValue(static_cast<int>(config.train.seed));
-    const nlohmann::json train = nlohmann::json::parse(config.toJson()).at("train");
-    for (OptionEditor *editor : std::as_const(m_trainEditors)) {
-        const QSignalBlocker blocker(editor);
-        editor->setJsonValue(QString::fromStdString(train.at(keyInTrain(editor->option())).dump()));
-    }
-    rebuildMethodOptions();
-    const nlohmann::json method = nlohmann::json::parse(config.method.toJson());
-    for (OptionEditor *editor : std::as_const(m_methodEditors)) {
-        const QSignalBlocker blocker(editor);
-        if (method.contains(editor->option().key))
-            editor->setJsonValue(QString::fromStdString(method.at(editor->option().key).dump()));
+    {
+        // The editors' valueChanged reaches their reset buttons; configChanged waits for the one
+        // updatePlan() below.
+        const QSignalBlocker quiet(this);
+        const nlohmann::json train = nlohmann::json::parse(config.toJson()).at("train");
+        for (OptionEditor *editor : std::as_const(m_trainEditors))
+            editor->setJsonValue(QString::fromStdString(train.at(keyInTrain(editor->option())).dump()));
+        rebuildMethodOptions();
+        const nlohmann::json method = nlohmann::json::parse(config.method.toJson());
+        for (OptionEditor *editor : std::as_const(m_methodEditors)) {
+            if (method.contains(editor->option().key))
+                editor->setJsonValue(QString::fromStdString(method.at(editor->option().key).dump()));
+        }
     }
     m_method->setToolTip(m_method->currentData(Qt::ToolTipRole).toString());
     updateBackboneFacts();
@@ -455,7 +457,7 @@ void RunDesigner::rebuildMethodOptions()
         if (m_backboneShape)
             editor->setBackbone(*m_backboneShape);
         connect(editor, &OptionEditor::valueChanged, this, &RunDesigner::configChanged);
-        m_methodForm->addRow(editor->label(), editor);
+        addOptionRow(m_methodForm, editor);
         m_methodEditors.append(editor);
     }
 }
