@@ -783,6 +783,145 @@ fine-tuning</source>
     </message>
 </context>
 <context>
+    <name>ladder::OptionLabel</name>
+    <message>
+        <source>reduction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>train layer norms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alpha</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dropout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>train biases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gate temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gate alpha</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>init</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fisher samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backbone dtype</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>side attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warmup steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max source length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max target length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>threads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>grad accumulation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max grad norm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weight decay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checkpoint every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output dir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target style</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>eval batch size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>eval limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>length buckets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vocab size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>eval test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>measure memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ladder::PeakMemoryBars</name>
     <message>
         <source>Peak training memory by category</source>

@@ -784,6 +784,145 @@ fine-tuning</source>
     </message>
 </context>
 <context>
+    <name>ladder::OptionLabel</name>
+    <message>
+        <source>reduction</source>
+        <translation>缩减因子</translation>
+    </message>
+    <message>
+        <source>train layer norms</source>
+        <translation>训练层归一化</translation>
+    </message>
+    <message>
+        <source>rank</source>
+        <translation>秩</translation>
+    </message>
+    <message>
+        <source>alpha</source>
+        <translation>alpha 系数</translation>
+    </message>
+    <message>
+        <source>dropout</source>
+        <translation>dropout 比率</translation>
+    </message>
+    <message>
+        <source>targets</source>
+        <translation>目标投影</translation>
+    </message>
+    <message>
+        <source>train biases</source>
+        <translation>训练偏置</translation>
+    </message>
+    <message>
+        <source>length</source>
+        <translation>长度</translation>
+    </message>
+    <message>
+        <source>layers</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>gate</source>
+        <translation>门控</translation>
+    </message>
+    <message>
+        <source>gate temperature</source>
+        <translation>门控温度</translation>
+    </message>
+    <message>
+        <source>gate alpha</source>
+        <translation>门控 alpha</translation>
+    </message>
+    <message>
+        <source>init</source>
+        <translation>初始化</translation>
+    </message>
+    <message>
+        <source>fisher samples</source>
+        <translation>Fisher 样本数</translation>
+    </message>
+    <message>
+        <source>backbone dtype</source>
+        <translation>主干数值类型</translation>
+    </message>
+    <message>
+        <source>side attention</source>
+        <translation>侧网络注意力</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>warmup steps</source>
+        <translation>预热步数</translation>
+    </message>
+    <message>
+        <source>max source length</source>
+        <translation>最大源长度</translation>
+    </message>
+    <message>
+        <source>max target length</source>
+        <translation>最大目标长度</translation>
+    </message>
+    <message>
+        <source>threads</source>
+        <translation>线程数</translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>grad accumulation</source>
+        <translation>梯度累积</translation>
+    </message>
+    <message>
+        <source>max grad norm</source>
+        <translation>最大梯度范数</translation>
+    </message>
+    <message>
+        <source>weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <source>checkpoint every</source>
+        <translation>检查点间隔</translation>
+    </message>
+    <message>
+        <source>output dir</source>
+        <translation>输出目录</translation>
+    </message>
+    <message>
+        <source>target style</source>
+        <translation>目标格式</translation>
+    </message>
+    <message>
+        <source>eval batch size</source>
+        <translation>评估批大小</translation>
+    </message>
+    <message>
+        <source>eval limit</source>
+        <translation>评估上限</translation>
+    </message>
+    <message>
+        <source>length buckets</source>
+        <translation>按长度分桶</translation>
+    </message>
+    <message>
+        <source>vocab size</source>
+        <translation>词表大小</translation>
+    </message>
+    <message>
+        <source>eval test</source>
+        <translation>评估测试集</translation>
+    </message>
+    <message>
+        <source>measure memory</source>
+        <translation>测量内存</translation>
+    </message>
+</context>
+<context>
     <name>ladder::PeakMemoryBars</name>
     <message>
         <source>Peak training memory by category</source>

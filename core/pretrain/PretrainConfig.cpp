@@ -107,6 +107,22 @@ Json toJsonValue(const PretrainConfig &config) { return pretrainSchema().write(c
 
 } // namespace
 
+namespace {
+
+/// The rules between options (a GLUE task needs its folder, …); each option's own type, range
+/// and choices are the schema's.
+void checkCrossOptionRules(const PretrainConfig &config)
+{
+    if (config.corpus.kind == "files" && config.corpus.files.empty())
+        throw Error("corpus.files: a \"files\" corpus needs at least one text file");
+    if (config.model.preset.empty() && (config.model.dModel == 0 || config.model.dFf == 0 || config.model.numLayers == 0 || config.model.numHeads == 0))
+        throw Error("model: without a preset, give d_model, d_ff, num_layers and num_heads");
+    if (config.outputDir.empty())
+        throw Error("output_dir: the folder the backbone is written to is required");
+}
+
+} // namespace
+
 PretrainConfig PretrainConfig::fromJson(const std::string &jsonText, const std::string &sourceName)
 {
     Json root;
@@ -117,7 +133,7 @@ PretrainConfig PretrainConfig::fromJson(const std::string &jsonText, const std::
     }
     try {
         PretrainConfig config = parse(root);
-        config.validate();
+        checkCrossOptionRules(config);
         return config;
     } catch (const Error &e) {
         throw Error(sourceName + ": " + e.what());
@@ -161,15 +177,11 @@ void PretrainConfig::applyOverride(const std::string &assignment)
 
 void PretrainConfig::validate() const
 {
-    // Every declared type, range and choice, also for a configuration built in code.
+    // Every declared type, range and choice, also for a configuration built in code (fromJson
+    // has read them already and checks only the cross-option rules).
     PretrainConfig checked;
     pretrainSchema().read(checked, pretrainSchema().write(*this), "pretraining configuration");
-    if (corpus.kind == "files" && corpus.files.empty())
-        throw Error("corpus.files: a \"files\" corpus needs at least one text file");
-    if (model.preset.empty() && (model.dModel == 0 || model.dFf == 0 || model.numLayers == 0 || model.numHeads == 0))
-        throw Error("model: without a preset, give d_model, d_ff, num_layers and num_heads");
-    if (outputDir.empty())
-        throw Error("output_dir: the folder the backbone is written to is required");
+    checkCrossOptionRules(*this);
 }
 
 std::vector<OptionDescription> describePretrainOptions() { return pretrainSchema().describeAll(); }

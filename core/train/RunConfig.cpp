@@ -142,6 +142,28 @@ Json toJsonValue(const RunConfig &config) { return runSchema().write(config); }
 
 } // namespace
 
+namespace {
+
+/// The rules between options (a GLUE task needs its folder, …); each option's own type, range
+/// and choices are the schema's.
+void checkCrossOptionRules(const RunConfig &config)
+{
+    if (config.backbone.preset.empty() == config.backbone.path.empty())
+        throw Error("backbone: give exactly one of \"preset\" (a built-in shape or shipped backbone) or \"path\" "
+                    "(a model folder)");
+    resolveBackbonePath(config.backbone); // a preset that is neither a shape nor a shipped backbone
+    if (config.task.kind == "glue" && config.task.dir.empty())
+        throw Error("task.dir: a GLUE task needs the folder of its files (e.g. /data/glue/SST-2)");
+    if (config.task.kind == "file" && (config.task.train.empty() || config.task.textColumns.empty()))
+        throw Error("task: a file task needs \"train\" and \"text_columns\"");
+    if (config.train.epochs < 1 && config.train.maxSteps < 1)
+        throw Error("train: set epochs or max_steps to at least 1");
+    if (config.train.checkpointEvery > 0 && config.train.outputDir.empty())
+        throw Error("train.checkpoint_every: checkpoints need train.output_dir");
+}
+
+} // namespace
+
 RunConfig RunConfig::fromJson(const std::string &jsonText, const std::string &sourceName)
 {
     Json root;
@@ -155,7 +177,7 @@ RunConfig RunConfig::fromJson(const std::string &jsonText, const std::string &so
         // A "backbone": {"path": …} given alone means the folder, not the default preset.
         if (root.contains("backbone") && root["backbone"].contains("path") && !root["backbone"].contains("preset"))
             config.backbone.preset.clear();
-        config.validate();
+        checkCrossOptionRules(config);
         return config;
     } catch (const Error &e) {
         throw Error(sourceName + ": " + e.what());
@@ -251,21 +273,11 @@ double RunConfig::effectiveLearningRate() const
 
 void RunConfig::validate() const
 {
-    // Every declared type, range and choice, also for a configuration built in code (the designer).
+    // Every declared type, range and choice, also for a configuration built in code (fromJson
+    // has read them already and checks only the cross-option rules).
     RunConfig checked;
     runSchema().read(checked, runSchema().write(*this), "run configuration");
-    if (backbone.preset.empty() == backbone.path.empty())
-        throw Error("backbone: give exactly one of \"preset\" (a built-in shape or shipped backbone) or \"path\" "
-                    "(a model folder)");
-    resolveBackbonePath(backbone); // a preset that is neither a shape nor a shipped backbone
-    if (task.kind == "glue" && task.dir.empty())
-        throw Error("task.dir: a GLUE task needs the folder of its files (e.g. /data/glue/SST-2)");
-    if (task.kind == "file" && (task.train.empty() || task.textColumns.empty()))
-        throw Error("task: a file task needs \"train\" and \"text_columns\"");
-    if (train.epochs < 1 && train.maxSteps < 1)
-        throw Error("train: set epochs or max_steps to at least 1");
-    if (train.checkpointEvery > 0 && train.outputDir.empty())
-        throw Error("train.checkpoint_every: checkpoints need train.output_dir");
+    checkCrossOptionRules(*this);
 }
 
 std::vector<OptionDescription> describeRunConfigOptions() { return runSchema().describeAll(); }

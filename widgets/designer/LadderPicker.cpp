@@ -111,8 +111,7 @@ bool LadderPicker::setJsonValue(const QString &json)
     try {
         resolveLstLayers(spec, kDeepestStack); // garbage, duplicates, negative indices
     } catch (const Error &) {
-        if (spec != "default")
-            return false;
+        return false;
     }
     m_spec = spec;
     showSelection();

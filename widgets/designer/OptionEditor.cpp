@@ -5,6 +5,7 @@
 #include "designer/ReductionSlider.h"
 
 #include <QCheckBox>
+#include <QCoreApplication>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>
@@ -253,11 +254,12 @@ public:
     bool setJsonValue(const QString &json) override
     {
         const Json value = parsed(json);
-        if (value.is_discarded())
+        if (value.is_discarded() || (option().type == OptionType::Text && !value.is_string())
+            || (option().type == OptionType::TextList && !value.is_array()))
             return false;
-        if (option().type == OptionType::Text && value.is_string()) {
+        if (option().type == OptionType::Text) {
             m_edit->setText(QString::fromStdString(value.get<std::string>()));
-        } else if (option().type == OptionType::TextList && value.is_array()) {
+        } else if (option().type == OptionType::TextList) {
             QStringList items;
             for (const Json &item : value)
                 items.append(QString::fromStdString(item.is_string() ? item.get<std::string>() : item.dump()));
@@ -314,10 +316,38 @@ void addOptionRow(QFormLayout *form, OptionEditor *editor)
     form->addRow(editor->label(), row);
 }
 
+namespace {
+
+// The form labels of the declared options, listed for lupdate: label() translates the key (with
+// spaces) in this context, so an option missing here shows its key untranslated.
+[[maybe_unused]] const char *const kOptionLabels[] = {
+    QT_TRANSLATE_NOOP("ladder::OptionLabel", "reduction"), QT_TRANSLATE_NOOP("ladder::OptionLabel", "train layer norms"),
+    QT_TRANSLATE_NOOP("ladder::OptionLabel", "rank"), QT_TRANSLATE_NOOP("ladder::OptionLabel", "alpha"),
+    QT_TRANSLATE_NOOP("ladder::OptionLabel", "dropout"), QT_TRANSLATE_NOOP("ladder::OptionLabel", "targets"),
+    QT_TRANSLATE_NOOP("ladder::OptionLabel", "train biases"), QT_TRANSLATE_NOOP("ladder::OptionLabel", "length"),
+    QT_TRANSLATE_NOOP("ladder::OptionLabel", "layers"), QT_TRANSLATE_NOOP("ladder::OptionLabel", "gate"),
+    QT_TRANSLATE_NOOP("ladder::OptionLabel", "gate temperature"), QT_TRANSLATE_NOOP("ladder::OptionLabel", "gate alpha"),
+    QT_TRANSLATE_NOOP("ladder::OptionLabel", "init"), QT_TRANSLATE_NOOP("ladder::OptionLabel", "fisher samples"),
+    QT_TRANSLATE_NOOP("ladder::OptionLabel", "backbone dtype"), QT_TRANSLATE_NOOP("ladder::OptionLabel", "side attention"),
+    QT_TRANSLATE_NOOP("ladder::OptionLabel", "epochs"), QT_TRANSLATE_NOOP("ladder::OptionLabel", "warmup steps"),
+    QT_TRANSLATE_NOOP("ladder::OptionLabel", "max source length"),
+    QT_TRANSLATE_NOOP("ladder::OptionLabel", "max target length"), QT_TRANSLATE_NOOP("ladder::OptionLabel", "threads"),
+    QT_TRANSLATE_NOOP("ladder::OptionLabel", "device"), QT_TRANSLATE_NOOP("ladder::OptionLabel", "grad accumulation"),
+    QT_TRANSLATE_NOOP("ladder::OptionLabel", "max grad norm"), QT_TRANSLATE_NOOP("ladder::OptionLabel", "weight decay"),
+    QT_TRANSLATE_NOOP("ladder::OptionLabel", "checkpoint every"), QT_TRANSLATE_NOOP("ladder::OptionLabel", "output dir"),
+    QT_TRANSLATE_NOOP("ladder::OptionLabel", "target style"), QT_TRANSLATE_NOOP("ladder::OptionLabel", "eval batch size"),
+    QT_TRANSLATE_NOOP("ladder::OptionLabel", "eval limit"), QT_TRANSLATE_NOOP("ladder::OptionLabel", "length buckets"),
+    QT_TRANSLATE_NOOP("ladder::OptionLabel", "vocab size"), QT_TRANSLATE_NOOP("ladder::OptionLabel", "eval test"),
+    QT_TRANSLATE_NOOP("ladder::OptionLabel", "measure memory"),
+};
+
+} // namespace
+
 QString OptionEditor::label() const
 {
     const QString key = QString::fromStdString(m_option.key);
-    return key.mid(key.lastIndexOf(QLatin1Char('.')) + 1).replace(QLatin1Char('_'), QLatin1Char(' '));
+    const QString spaced = key.mid(key.lastIndexOf(QLatin1Char('.')) + 1).replace(QLatin1Char('_'), QLatin1Char(' '));
+    return QCoreApplication::translate("ladder::OptionLabel", spaced.toUtf8().constData());
 }
 
 namespace {

@@ -482,15 +482,11 @@ std::optional<RunConfig> RunDesigner::config(QString *error) const
         config.train.evalEvery = m_evalEvery->value();
         config.train.precision = m_precision->currentText().toStdString();
         config.train.seed = static_cast<uint64_t>(m_seed->value());
-        if (!m_trainEditors.isEmpty()) {
-            // The generated editors' values, read as a run file's "train" section is.
-            nlohmann::json json = nlohmann::json::parse(config.toJson());
-            for (const OptionEditor *editor : m_trainEditors) {
-                json["train"][keyInTrain(editor->option())] = nlohmann::json::parse(editor->jsonValue().toStdString(), nullptr, false);
-            }
-            config = RunConfig::fromJson(json.dump(), "designer");
-        }
-        config.validate();
+        // The generated editors' values, read (and validated) as a run file's "train" section is.
+        nlohmann::json json = nlohmann::json::parse(config.toJson());
+        for (const OptionEditor *editor : m_trainEditors)
+            json["train"][keyInTrain(editor->option())] = nlohmann::json::parse(editor->jsonValue().toStdString(), nullptr, false);
+        config = RunConfig::fromJson(json.dump(), "designer");
     } catch (const std::exception &e) {
         if (error != nullptr)
             *error = QString::fromStdString(e.what());
