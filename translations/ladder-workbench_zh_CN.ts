@@ -1805,8 +1805,8 @@ Stop a running run before deleting it.</source>
         <translation>无法写入图像（未知后缀或文件夹不可写）</translation>
     </message>
     <message>
-        <source>User interface language, e.g. zh_CN, de or en (default: the system locale).</source>
-        <translation>界面语言，例如 zh_CN、de 或 en（默认：系统区域设置）。</translation>
+        <source>User interface language, e.g. zh_CN or en (default: the one chosen in the preferences, else the system locale).</source>
+        <translation>界面语言，例如 zh_CN 或 en（默认：首选项中所选的语言，否则为系统区域设置）。</translation>
     </message>
     <message>
         <source>Open on a view: &quot;ladder&quot; (LST&apos;s architecture and where a training step&apos;s memory goes, for teaching) or &quot;designer&quot; (the run designer). With --screenshot: save that view and quit.</source>

@@ -13,9 +13,11 @@
 #include "queue/RunQueue.h"
 #include "designer/RunDesigner.h"
 #include "run/TrainingSession.h"
+#include "settings/PreferencesDialog.h"
 #include "settings/WorkbenchSettings.h"
 #include "teaching/LadderView.h"
 #include "store/RunStore.h"
+#include "WelcomePage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -82,6 +84,7 @@ MainWindow::MainWindow(const QString &databasePath, WorkbenchSettings *settings,
     m_centre->addTab(m_ladder, tr("Ladder"));
 
     m_designer = new RunDesigner;
+    m_designer->setSettings(m_settings);
     auto *designerScroll = new QScrollArea;
     designerScroll->setWidget(m_designer);
     designerScroll->setWidgetResizable(true);
@@ -129,10 +132,61 @@ MainWindow::MainWindow(const QString &databasePath, WorkbenchSettings *settings,
 
     // The ladder view follows the designer as the user edits, and the followed run's gates.
     connect(m_designer, &RunDesigner::configChanged, this, &MainWindow::showDesignInLadderView);
+    restoreLastConfiguration();
     showDesignInLadderView();
 
     updateActions();
     restoreLayout();
+    showWelcomeIfHistoryEmpty();
+}
+
+void MainWindow::restoreLastConfiguration()
+{
+    const QString json = m_settings->lastConfiguration();
+    if (json.isEmpty())
+        return;
+    try {
+        m_designer->setConfig(RunConfig::fromJson(json.toStdString(), "the last session's run"));
+    } catch (const std::exception &e) {
+        // Written by another version, or edited by hand: start from the demo and say why.
+        appendLog(tr("the last session's run could not be restored, the demo's is shown: %1")
+                      .arg(QString::fromStdString(e.what())));
+    }
+}
+
+void MainWindow::showWelcomeIfHistoryEmpty()
+{
+    if (!m_historyModel || m_historyModel->rowCount() > 0)
+        return;
+    m_welcome = new WelcomePage;
+    m_centre->insertTab(0, m_welcome, tr("Welcome"));
+    m_centre->setCurrentWidget(m_welcome);
+    connect(m_welcome, &WelcomePage::demoRequested, this, &MainWindow::startDemo);
+    connect(m_welcome, &WelcomePage::ladderViewRequested, this, &MainWindow::showLadderView);
+    connect(m_welcome, &WelcomePage::designRequested, this, [this] {
+        if (auto *designerDock = findChild<QDockWidget *>(QStringLiteral("runDock"))) {
+            designerDock->show();
+            designerDock->raise();
+        }
+        // Keyboard users start at the designer's first field.
+        if (auto *backbone = m_designer->findChild<QWidget *>(QStringLiteral("backbone")))
+            backbone->setFocus(Qt::OtherFocusReason);
+    });
+}
+
+void MainWindow::removeWelcome()
+{
+    if (m_welcome == nullptr)
+        return;
+    m_centre->removeTab(m_centre->indexOf(m_welcome));
+    m_welcome->deleteLater();
+    m_welcome = nullptr;
+}
+
+void MainWindow::showPreferences()
+{
+    PreferencesDialog dialog(m_settings, QStringLiteral(":/i18n"), this);
+    dialog.exec();
 }
 
 void MainWindow::showDesignInLadderView()
@@ -200,6 +254,10 @@ void MainWindow::createActions()
     m_demoAction->setToolTip(tr("LST, Adapters and LoRA on the shipped wordnet-t5-tiny, compared as they train"));
 
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction *preferences = fileMenu->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
+    preferences->setShortcut(Qt::CTRL | Qt::Key_Comma);
+    preferences->setMenuRole(QAction::PreferencesRole);
+    fileMenu->addSeparator();
     QAction *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     QMenu *runMenu = menuBar()->addMenu(tr("&Run"));
@@ -234,6 +292,10 @@ void MainWindow::restoreLayout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // The designed run comes back at the next start; a form with an invalid field keeps the
+    // last valid one.
+    if (const std::optional<RunConfig> config = m_designer->config())
+        m_settings->setLastConfiguration(QString::fromStdString(config->toJson()));
     m_settings->setWindowGeometry(saveGeometry());
     m_settings->setWindowState(saveState());
     m_settings->sync();
@@ -326,6 +388,7 @@ void MainWindow::queueComparison(const std::vector<RunConfig> &configs)
 
 void MainWindow::followSession(qint64 entryId, TrainingSession *session)
 {
+    removeWelcome(); // the history is not empty any more
     m_followedEntry = entryId;
     const QString name = m_queue->entry(entryId)->name;
     const QString label = m_queue->entry(entryId)->methodLabel;

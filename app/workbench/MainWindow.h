@@ -25,6 +25,7 @@ class RunHistoryView;
 class RunQueue;
 class QueueView;
 class TrainingSession;
+class WelcomePage;
 class WorkbenchSettings;
 struct RunConfig;
 struct TrainResult;
@@ -57,6 +58,8 @@ public:
     LadderView *ladderView() const { return m_ladder; }
     /// Brings the ladder view (teaching: LST's architecture, its gates, where memory goes) forward.
     void showLadderView();
+    /// The welcome page, shown while the run history is empty; null once it has left.
+    WelcomePage *welcomePage() const { return m_welcome; }
 
     /// Saves the window to `file` (PNG, JPEG… by its suffix) once the queue has no more runs,
     /// after the views' last redraw, showing the compare view when there is one; then emits
@@ -83,6 +86,8 @@ public Q_SLOTS:
     void openRuns(const QList<qint64> &runIds);
     /// Shows these runs in the compare view and their curves together.
     void compareRuns(const QList<qint64> &runIds);
+    /// The preferences: theme, language, recent folders.
+    void showPreferences();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -103,6 +108,10 @@ private:
     void showStatus(const QString &text);
     void updateActions();
     void restoreLayout();
+    /// The designer's run from the last session (the demo's when none or unreadable).
+    void restoreLastConfiguration();
+    void showWelcomeIfHistoryEmpty();
+    void removeWelcome();
 
     QString m_databasePath;
     std::unique_ptr<WorkbenchSettings> m_ownSettings;
@@ -114,6 +123,7 @@ private:
     RunCurves *m_curves = nullptr;
     CompareView *m_compare = nullptr;
     LadderView *m_ladder = nullptr;
+    WelcomePage *m_welcome = nullptr;
     std::unique_ptr<RunHistoryModel> m_historyModel;
     RunHistoryView *m_history = nullptr;
     RunQueue *m_queue = nullptr;

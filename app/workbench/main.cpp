@@ -7,18 +7,40 @@
 #include "memory/MemoryMeter.h"
 #include "designer/RunDesigner.h"
 #include "runtime/Threads.h"
+#include "settings/PreferencesDialog.h"
+#include "settings/Theme.h"
+#include "settings/WorkbenchSettings.h"
 #include "store/DataLocation.h"
 #include "teaching/LadderView.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QDir>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTextStream>
+#include <QTimer>
 #include <QTranslator>
 
 #include <exception>
+
+namespace {
+
+/// `--name value` or `--name=value` from the command line before the parser runs; `fallback`
+/// when absent.
+QString earlyOption(const QString &name, const QString &fallback)
+{
+    const QStringList arguments = QApplication::arguments();
+    const QString flag = QStringLiteral("--") + name;
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        if (arguments[i] == flag && i + 1 < arguments.size())
+            return arguments[i + 1];
+        if (arguments[i].startsWith(flag + QLatin1Char('=')))
+            return arguments[i].mid(flag.size() + 1);
+    }
+    return fallback;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -31,33 +53,32 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(LADDER_VERSION));
     QApplication::setOrganizationName(QStringLiteral("ladder-workbench"));
 
-    // The language comes from the system locale unless --lang names one; it is read before the
-    // parser so that --help is already translated.
-    QString language;
-    const QStringList arguments = QApplication::arguments();
-    for (qsizetype i = 1; i < arguments.size(); ++i) {
-        if (arguments[i] == QStringLiteral("--lang") && i + 1 < arguments.size())
-            language = arguments[i + 1];
-        else if (arguments[i].startsWith(QStringLiteral("--lang=")))
-            language = arguments[i].mid(7);
-    }
+    // The language comes from --lang, else the preferences, else the system locale; it is read
+    // before the parser so that --help is already translated.
+    const ladder::WorkbenchSettings settings;
+    const QString languageOnCommandLine = earlyOption(QStringLiteral("lang"), QString());
+    const QString language = languageOnCommandLine.isEmpty() ? settings.language() : languageOnCommandLine;
     QTranslator translator;
     const QString i18nDir = QStringLiteral(":/i18n");
-    const QString baseName = QStringLiteral("ladder-workbench");
     const bool sourceLanguage = language == QStringLiteral("en") || language.startsWith(QStringLiteral("en_"))
         || language == QStringLiteral("C");
     if (!language.isEmpty())
         QLocale::setDefault(QLocale(language));
-    if (!sourceLanguage && translator.load(QLocale(), baseName, QStringLiteral("_"), i18nDir)) {
+    // A translation with no finished message (lrelease leaves unfinished ones out) is none.
+    if (!sourceLanguage && translator.load(QLocale(), QStringLiteral("ladder-workbench"), QStringLiteral("_"), i18nDir)
+        && !translator.isEmpty()) {
         QApplication::installTranslator(&translator);
     } else if (!language.isEmpty() && !sourceLanguage) {
-        QStringList available{QStringLiteral("en")};
-        const QString prefix = baseName + QLatin1Char('_');
-        for (const QString &file : QDir(i18nDir).entryList({prefix + QStringLiteral("*.qm")}, QDir::Files, QDir::Name))
-            available << file.mid(prefix.size()).chopped(3);
-        QTextStream(stderr) << "ladder-workbench: --lang " << language << ": no translation (available: "
-                            << available.join(QStringLiteral(", ")) << ")\n";
-        return 2;
+        const QString available = ladder::PreferencesDialog::availableLanguages(i18nDir).join(QStringLiteral(", "));
+        if (!languageOnCommandLine.isEmpty()) {
+            QTextStream(stderr) << "ladder-workbench: --lang " << language << ": no translation (available: "
+                                << available << ")\n";
+            return 2;
+        }
+        // A preference from another version: say so and start in English rather than not at all.
+        QTextStream(stderr) << "ladder-workbench: the preferred language " << language
+                            << " has no translation here (available: " << available << "); using English\n";
+        QLocale::setDefault(QLocale::system());
     }
 
     QCommandLineParser parser;
@@ -87,8 +108,9 @@ int main(int argc, char *argv[])
     parser.addOption(screenshotOption);
     const QCommandLineOption viewOption(QStringLiteral("view"),
         QApplication::translate("main",
-            "Open on a view: \"ladder\" (LST's architecture and where a training step's memory goes, for teaching) "
-            "or \"designer\" (the run designer). With --screenshot: save that view and quit."),
+            "Open on a view: \"ladder\" (LST's architecture and where a training step's memory goes, for teaching), "
+            "\"designer\" (the run designer) or \"window\" (the whole window as it opens). With --screenshot: save "
+            "that view and quit."),
         QStringLiteral("view"));
     parser.addOption(viewOption);
     const QCommandLineOption presetOption(QStringLiteral("preset"),
@@ -100,13 +122,29 @@ int main(int argc, char *argv[])
         QStringLiteral("method"));
     parser.addOption(methodOption);
     const QCommandLineOption langOption(QStringLiteral("lang"),
-        QApplication::translate("main", "User interface language, e.g. zh_CN, de or en (default: the system locale)."),
+        QApplication::translate("main", "User interface language, e.g. zh_CN or en (default: the one chosen in the preferences, else the system locale)."),
         QStringLiteral("locale"));
     parser.addOption(langOption);
+    const QCommandLineOption themeOption(QStringLiteral("theme"),
+        QApplication::translate("main", "Colour theme: system, light or dark (default: the one chosen in the preferences)."),
+        QStringLiteral("theme"));
+    parser.addOption(themeOption);
     parser.process(app);
     if (parser.isSet(versionOption)) {
         QTextStream(stdout) << ladder::VersionPanel::versionText() << '\n';
         return 0;
+    }
+
+    if (parser.isSet(themeOption)) {
+        const QString theme = parser.value(themeOption);
+        if (ladder::themeName(ladder::themeFromName(theme)) != theme) {
+            QTextStream(stderr) << "ladder-workbench: --theme " << theme << ": "
+                                << QApplication::translate("main", "unknown theme (known: system, light, dark)") << '\n';
+            return 2;
+        }
+        ladder::applyTheme(ladder::themeFromName(theme));
+    } else {
+        ladder::applyTheme(ladder::themeFromName(settings.theme()));
     }
 
     const QString screenshot = parser.value(screenshotOption);
@@ -118,8 +156,9 @@ int main(int argc, char *argv[])
     if (!screenshot.isEmpty() && !parser.isSet(demoOption) && view.isEmpty())
         return fail(QApplication::translate("main",
             "--screenshot needs --demo (it saves the window when the demo's runs end) or --view"));
-    if (!view.isEmpty() && view != QStringLiteral("ladder") && view != QStringLiteral("designer"))
-        return fail(QApplication::translate("main", "--view %1: unknown view (known: ladder, designer)").arg(view));
+    if (!view.isEmpty() && view != QStringLiteral("ladder") && view != QStringLiteral("designer")
+        && view != QStringLiteral("window"))
+        return fail(QApplication::translate("main", "--view %1: unknown view (known: ladder, designer, window)").arg(view));
     // The design --view shows: the demo's run with the chosen backbone and method.
     ladder::RunConfig design = ladder::RunDesigner::demoConfig();
     try {
@@ -147,7 +186,7 @@ int main(int argc, char *argv[])
                 + QApplication::translate("main", "cannot write the image (unknown suffix or unwritable folder)"));
         return 0;
     }
-    if (!view.isEmpty() && !screenshot.isEmpty()) {
+    if (view == QStringLiteral("ladder") && !screenshot.isEmpty()) {
         ladder::LadderView ladderView;
         ladderView.resize(1400, 900);
         ladderView.show();
@@ -167,7 +206,10 @@ int main(int argc, char *argv[])
         window.resize(1600, 1000); // the same picture on every screen, for slides and the README
     window.show();
     if (!screenshot.isEmpty()) {
-        window.saveImageWhenQueueEnds(screenshot);
+        if (view == QStringLiteral("window")) // as it opens, once its views have laid out and painted
+            QTimer::singleShot(500, &window, [&window, screenshot] { Q_EMIT window.imageSaved(screenshot, window.grab().save(screenshot)); });
+        else
+            window.saveImageWhenQueueEnds(screenshot);
         QObject::connect(&window, &ladder::MainWindow::imageSaved, &app, [](const QString &file, bool ok) {
             if (!ok)
                 QTextStream(stderr) << "ladder-workbench: " << file << ": "
@@ -177,7 +219,7 @@ int main(int argc, char *argv[])
             QApplication::exit(ok ? 0 : 1);
         });
     }
-    if (!view.isEmpty()) {
+    if (!view.isEmpty() && (view != QStringLiteral("window") || parser.isSet(presetOption) || parser.isSet(methodOption))) {
         window.designer()->setConfig(design);
         if (view == QStringLiteral("ladder"))
             window.showLadderView();

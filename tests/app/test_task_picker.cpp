@@ -3,8 +3,14 @@
 // names; a user's file shows its first rows, its columns and its class balance as the engine
 // reads them, and the reader's "file:line" message when a row is malformed; every kind of task
 // comes out of the designer as the block `ladder train` accepts, and goes back in unchanged.
+// Files are read on a worker thread: the window does not wait for a large one, and a read
+// overtaken by a newer choice never shows. Chosen folders and files are offered again.
 
+#include "designer/RecentPathsButton.h"
 #include "designer/RunDesigner.h"
+#include "designer/TaskPicker.h"
+#include "model/T5Config.h"
+#include "settings/WorkbenchSettings.h"
 
 #include "data/GenericTask.h"
 
@@ -15,6 +21,7 @@
 #include <QLabel>
 #include <QLayout>
 #include <QListWidget>
+#include <QLocale>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -71,6 +78,13 @@ void saveScreenshot(ladder::RunDesigner &designer, const QString &name)
     designer.grab().save(QDir(dir).filePath(name));
 }
 
+/// Waits for the task file's background read to end; false if it has not within 30 s.
+bool waitForFileRead(const ladder::RunDesigner &designer)
+{
+    const auto *picker = designer.findChild<ladder::TaskPicker *>();
+    return picker != nullptr && QTest::qWaitFor([picker] { return !picker->isReadingFile(); }, 30000);
+}
+
 QStringList comboItems(const QComboBox *box)
 {
     QStringList items;
@@ -99,6 +113,8 @@ private Q_SLOTS:
     void malformedTsvShowsTheReadersFileAndLine();
     void configRoundTripsForEveryKind_data();
     void configRoundTripsForEveryKind();
+    void largeFileIsReadWithoutBlockingAndANewerChoiceWins();
+    void chosenFoldersAndFilesAreOfferedAgain();
 };
 
 void TestTaskPicker::glueFolderOffersExactlyItsTasks_data()
@@ -160,6 +176,7 @@ void TestTaskPicker::fileShowsFirstRowsColumnsAndClassBalance()
     writeFile(path, kReviews);
     ladder::RunDesigner designer;
     QVERIFY(designer.chooseTaskFile(path));
+    QVERIFY(waitForFileRead(designer));
     QVERIFY(child<QLabel>(designer, "fileError")->isHidden());
     QCOMPARE(child<QComboBox>(designer, "taskFormat")->currentData().toString(), QStringLiteral("tsv"));
     QCOMPARE(child<QComboBox>(designer, "labelColumn")->currentText(), QStringLiteral("label"));
@@ -199,7 +216,8 @@ void TestTaskPicker::malformedTsvShowsTheReadersFileAndLine()
     QVERIFY2(expected.contains(path + QStringLiteral(":3")), qPrintable(expected));
 
     ladder::RunDesigner designer;
-    QVERIFY(!designer.chooseTaskFile(path));
+    QVERIFY(designer.chooseTaskFile(path)); // the header is fine; row 3 is found by the full read
+    QVERIFY(waitForFileRead(designer));
     const QLabel *error = child<QLabel>(designer, "fileError");
     QVERIFY(!error->isHidden());
     QCOMPARE(error->text(), expected);
@@ -228,6 +246,7 @@ void TestTaskPicker::configRoundTripsForEveryKind()
         child<QComboBox>(designer, "glueTask")->setCurrentText(QStringLiteral("rte"));
     } else if (kind == QStringLiteral("file")) {
         QVERIFY(designer.chooseTaskFile(file));
+        QVERIFY(waitForFileRead(designer));
         // Texts in the order hypothesis, premise; the id column left out.
         QListWidget *columns = child<QListWidget>(designer, "textColumns");
         columns->item(0)->setCheckState(Qt::Unchecked);
@@ -253,6 +272,77 @@ void TestTaskPicker::configRoundTripsForEveryKind()
     loaded.setConfig(parsed);
     QVERIFY(loaded.config());
     QCOMPARE(loaded.config()->toJson(), json);
+}
+
+void TestTaskPicker::largeFileIsReadWithoutBlockingAndANewerChoiceWins()
+{
+    QTemporaryDir root;
+    const QString large = QDir(root.path()).filePath(QStringLiteral("large.tsv"));
+    QByteArray rows = "text\tlabel\n";
+    for (int i = 0; i < 300000; ++i)
+        rows += "row number " + QByteArray::number(i) + " of a long file\t" + (i % 3 == 0 ? "odd" : "even") + "\n";
+    writeFile(large, rows);
+    const QString small = QDir(root.path()).filePath(QStringLiteral("small.tsv"));
+    writeFile(small, kReviews);
+
+    ladder::RunDesigner designer;
+    const auto *picker = designer.findChild<ladder::TaskPicker *>();
+    QVERIFY(designer.chooseTaskFile(large));
+    // chooseTaskFile returned with the rows still being read: the event loop was free meanwhile.
+    QVERIFY(picker->isReadingFile());
+    QVERIFY(child<QLabel>(designer, "classBalance")->text().contains(QStringLiteral("large.tsv")));
+    QVERIFY(waitForFileRead(designer));
+    QCOMPARE(child<QLabel>(designer, "classBalance")->text(),
+        QStringLiteral("even: %1 · odd: %2").arg(QLocale().toString(200000), QLocale().toString(100000)));
+
+    // A new choice while the large file is read: the large file's result, arriving later, is dropped.
+    QVERIFY(designer.chooseTaskFile(large));
+    QVERIFY(designer.chooseTaskFile(small));
+    QVERIFY(waitForFileRead(designer));
+    QTest::qWait(1500); // time for the large read to end, were it to be shown
+    QCOMPARE(child<QLabel>(designer, "classBalance")->text(), QStringLiteral("negative: 1 · positive: 3"));
+    QCOMPARE(child<QTableView>(designer, "taskPreview")->model()->rowCount(), 4);
+}
+
+void TestTaskPicker::chosenFoldersAndFilesAreOfferedAgain()
+{
+    QTemporaryDir root;
+    writeGlueTask(root.path(), QStringLiteral("SST-2"));
+    const QString file = QDir(root.path()).filePath(QStringLiteral("reviews.tsv"));
+    writeFile(file, kReviews);
+    const QDir backbone(QDir(root.path()).filePath(QStringLiteral("my-t5")));
+    writeFile(backbone.filePath(QStringLiteral("config.json")),
+        QByteArray::fromStdString(ladder::T5Config::preset("t5-tiny").toJson()));
+    const QString removed = QDir(root.path()).filePath(QStringLiteral("removed.tsv"));
+    writeFile(removed, kReviews);
+
+    ladder::WorkbenchSettings settings(QDir(root.path()).filePath(QStringLiteral("settings.ini")));
+    {
+        ladder::RunDesigner designer;
+        designer.setSettings(&settings);
+        QVERIFY(designer.chooseGlueFolder(root.path()));
+        QVERIFY(designer.chooseTaskFile(removed));
+        QVERIFY(designer.chooseTaskFile(file));
+        QVERIFY(designer.chooseBackboneFolder(backbone.path()));
+        // A folder without GLUE files is not remembered.
+        QVERIFY(!designer.chooseGlueFolder(backbone.path()));
+    }
+    QVERIFY(QFile::remove(removed));
+    QCOMPARE(settings.recentPaths(ladder::WorkbenchSettings::PathKind::GlueFolder), QStringList{root.path()});
+
+    // A new designer (the next start) offers them: the folder in the backbone list, the GLUE
+    // folder and the file (most recent first, the removed one left out) under the buttons' arrows.
+    ladder::RunDesigner designer;
+    designer.setSettings(&settings);
+    QVERIFY(comboItems(child<QComboBox>(designer, "backbone")).contains(backbone.path()));
+    QCOMPARE(child<ladder::RecentPathsButton>(designer, "chooseGlueFolder")->existingRecentPaths(),
+        QStringList{root.path()});
+    QCOMPARE(child<ladder::RecentPathsButton>(designer, "chooseTaskFile")->existingRecentPaths(), QStringList{file});
+    QCOMPARE(child<ladder::RecentPathsButton>(designer, "chooseTaskFile")->dialogStart(QString()), root.path());
+    // Choosing one from the menu selects it as the dialog would.
+    Q_EMIT child<ladder::RecentPathsButton>(designer, "chooseTaskFile")->recentChosen(file);
+    QVERIFY(waitForFileRead(designer));
+    QCOMPARE(child<QLabel>(designer, "classBalance")->text(), QStringLiteral("negative: 1 · positive: 3"));
 }
 
 QTEST_MAIN(TestTaskPicker)

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The workbench: it starts and reports its versions; the run designer turns the form into a
 // valid run with the predictor's estimate; a run trains on a worker thread, its curves plot
-// every step, it is recorded in the store, and Stop ends it within a step.
+// every step, it is recorded in the store, and Stop ends it within a step. A first start with an
+// empty history welcomes; the designed run comes back at the next start; a theme recolours every
+// plot.
 
 #include "MainWindow.h"
 #include "TinyRun.h"
@@ -13,12 +15,20 @@
 #include "designer/OptionEditor.h"
 #include "designer/RunDesigner.h"
 #include "run/TrainingSession.h"
+#include "settings/Theme.h"
 #include "settings/WorkbenchSettings.h"
+#include "WelcomePage.h"
 #include "teaching/LadderView.h"
 #include "runtime/BuildInfo.h"
 #include "store/RunStore.h"
 
+#include <qcustomplot.h>
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QDir>
 #include <QImage>
+#include <QTabWidget>
 #include <QLabel>
 #include <QSpinBox>
 #include <QPlainTextEdit>
@@ -35,6 +45,12 @@ namespace {
 ladder::RunConfig tinyRun(int64_t steps)
 {
     return ::tinyRun("gui-test", steps);
+}
+
+/// The run a window remembered in its settings file `file` when it closed.
+std::string rememberedConfiguration(const QString &file)
+{
+    return ladder::WorkbenchSettings(file).lastConfiguration().toStdString();
 }
 
 } // namespace
@@ -102,6 +118,10 @@ private slots:
         ladder::MainWindow window(db, &settings);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
+        // An empty history: the welcome page is up front, and leaves with the first run.
+        QVERIFY(window.welcomePage() != nullptr);
+        QCOMPARE(window.findChild<QTabWidget *>(QStringLiteral("centre"))->currentWidget(),
+            static_cast<QWidget *>(window.welcomePage()));
         window.designer()->setConfig(tinyRun(5));
         // The live curves grow while it trains: count the loss points the session delivers.
         int liveLossPoints = 0;
@@ -116,6 +136,8 @@ private slots:
         const auto result = finished.takeFirst().at(1).value<ladder::TrainResult>();
         QVERIFY2(result.status == ladder::TrainerStatus::Finished, result.message.c_str());
         QCOMPARE(liveLossPoints, 5);
+        QVERIFY(window.welcomePage() == nullptr);
+        QCOMPARE(window.findChild<QTabWidget *>(QStringLiteral("centre"))->indexOf(window.curves()), 0);
         const auto *log = window.findChild<QPlainTextEdit *>(QStringLiteral("log"));
         QVERIFY2(log->toPlainText().contains(QStringLiteral("finished")), qPrintable(log->toPlainText()));
 
@@ -134,6 +156,88 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(window.historyModel()->rowCount(), 1, 5000);
         if (const QByteArray shot = qgetenv("LADDER_SCREENSHOT"); !shot.isEmpty())
             window.grab().save(QString::fromLocal8Bit(shot));
+    }
+
+    void welcomeOffersTheDemoTheLadderViewAndTheDesigner()
+    {
+        const QString db = m_dir.filePath(QStringLiteral("welcome.sqlite"));
+        ladder::WorkbenchSettings settings(m_dir.filePath(QStringLiteral("welcome.ini")));
+        ladder::MainWindow window(db, &settings);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *centre = window.findChild<QTabWidget *>(QStringLiteral("centre"));
+        QVERIFY(window.welcomePage() != nullptr);
+        if (const QString dir = qEnvironmentVariable("LADDER_TEST_PICTURES"); !dir.isEmpty())
+            window.grab().save(QDir(dir).filePath(QStringLiteral("welcome.png")));
+        window.welcomePage()->findChild<QAbstractButton *>(QStringLiteral("welcomeLadder"))->click();
+        QCOMPARE(centre->currentWidget(), static_cast<QWidget *>(window.ladderView()));
+        window.welcomePage()->findChild<QAbstractButton *>(QStringLiteral("welcomeDesign"))->click();
+        QTRY_VERIFY(window.designer()->isAncestorOf(QApplication::focusWidget()));
+        // Without a history (no database) there is nothing to welcome to: no page.
+        ladder::MainWindow noHistory(QString{}, &settings);
+        QVERIFY(noHistory.welcomePage() == nullptr);
+    }
+
+    void lastDesignedRunComesBackAtTheNextStart()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("last.ini"));
+        ladder::RunConfig designed = tinyRun(7);
+        designed.train.learningRate = 0.0042;
+        designed.train.seed = 11;
+        {
+            ladder::WorkbenchSettings settings(file);
+            ladder::MainWindow window(QString{}, &settings);
+            window.designer()->setConfig(designed);
+            window.show();
+            QVERIFY(window.close());
+        }
+        const std::string expected = rememberedConfiguration(file);
+        QVERIFY(!expected.empty());
+        ladder::RunConfig shown = ladder::RunConfig::fromJson(expected, "test");
+        QCOMPARE(shown.train.maxSteps, int64_t(7));
+        QCOMPARE(shown.train.learningRate, 0.0042);
+        QCOMPARE(shown.train.seed, int64_t(11));
+        QCOMPARE(QString::fromStdString(ladder::methodName(shown.method.kind)), QStringLiteral("lora"));
+
+        // What another version wrote, unreadable here: the demo's run, and the log says why.
+        {
+            ladder::WorkbenchSettings settings(file);
+            settings.setLastConfiguration(QStringLiteral("{\"train\": {\"max_steps\": \"many\"}}"));
+        }
+        ladder::WorkbenchSettings settings(file);
+        ladder::MainWindow window(QString{}, &settings);
+        QCOMPARE(window.designer()->config()->toJson(), ladder::RunDesigner::demoConfig().toJson());
+        const auto *log = window.findChild<QPlainTextEdit *>(QStringLiteral("log"));
+        QVERIFY2(log->toPlainText().contains(QStringLiteral("train.max_steps")), qPrintable(log->toPlainText()));
+    }
+
+    void darkThemeRecoloursEveryPlotAndBack()
+    {
+        const QString db = m_dir.filePath(QStringLiteral("theme.sqlite"));
+        ladder::WorkbenchSettings settings(m_dir.filePath(QStringLiteral("theme.ini")));
+        ladder::MainWindow window(db, &settings);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QList<QCustomPlot *> plots = window.findChildren<QCustomPlot *>();
+        QVERIFY(plots.size() >= 7); // four curves, two in the compare view, the ladder view's chart
+        for (ladder::Theme theme : {ladder::Theme::Dark, ladder::Theme::Light}) {
+            ladder::applyTheme(theme);
+            const QPalette palette = ladder::themePalette(theme);
+            QCOMPARE(ladder::isDarkPalette(palette), theme == ladder::Theme::Dark);
+            for (QCustomPlot *plot : plots) {
+                // Qt hands a new application palette to the widgets from the event loop.
+                QTRY_COMPARE(plot->palette().color(QPalette::Base), palette.color(QPalette::Base));
+                // The corner of the plot as it paints: its background.
+                QCOMPARE(plot->toPixmap(240, 180).toImage().pixelColor(1, 1), palette.color(QPalette::Base));
+                QCOMPARE(plot->xAxis->tickLabelColor(), palette.color(QPalette::WindowText));
+                QCOMPARE(plot->yAxis->labelColor(), palette.color(QPalette::WindowText));
+            }
+            if (const QString dir = qEnvironmentVariable("LADDER_TEST_PICTURES"); !dir.isEmpty()) {
+                window.showLadderView();
+                window.grab().save(QDir(dir).filePath(QStringLiteral("theme-%1.png").arg(ladder::themeName(theme))));
+            }
+        }
+        ladder::applyTheme(ladder::Theme::System);
     }
 
     void ladderViewShowsTheGatesOfARealLstRun()

@@ -21,6 +21,10 @@ private slots:
         QCOMPARE(settings.parallelRuns(), 1);
         QVERIFY(settings.comparedMethods().isEmpty());
         QVERIFY(settings.methodLearningRates().isEmpty());
+        QCOMPARE(settings.theme(), QStringLiteral("system"));
+        QVERIFY(settings.language().isEmpty());
+        QVERIFY(settings.lastConfiguration().isEmpty());
+        QVERIFY(settings.recentPaths(ladder::WorkbenchSettings::PathKind::TaskFile).isEmpty());
     }
 
     void valuesSurviveAReopen()
@@ -35,6 +39,10 @@ private slots:
             settings.setParallelRuns(3);
             settings.setComparedMethods({QStringLiteral("lst"), QStringLiteral("lora")});
             settings.setMethodLearningRates(rates);
+            settings.setTheme(QStringLiteral("dark"));
+            settings.setLanguage(QStringLiteral("zh_CN"));
+            settings.setLastConfiguration(QStringLiteral("{\"method\": {\"kind\": \"lst\"}}"));
+            settings.addRecentPath(ladder::WorkbenchSettings::PathKind::GlueFolder, QStringLiteral("/data/glue"));
             settings.sync();
         }
         const ladder::WorkbenchSettings settings(file);
@@ -45,6 +53,31 @@ private slots:
         QCOMPARE(settings.parallelRuns(), 3);
         QCOMPARE(settings.comparedMethods(), QStringList({QStringLiteral("lst"), QStringLiteral("lora")}));
         QCOMPARE(settings.methodLearningRates(), rates);
+        QCOMPARE(settings.theme(), QStringLiteral("dark"));
+        QCOMPARE(settings.language(), QStringLiteral("zh_CN"));
+        QCOMPARE(settings.lastConfiguration(), QStringLiteral("{\"method\": {\"kind\": \"lst\"}}"));
+        QCOMPARE(settings.recentPaths(ladder::WorkbenchSettings::PathKind::GlueFolder), QStringList{QStringLiteral("/data/glue")});
+        QVERIFY(settings.recentPaths(ladder::WorkbenchSettings::PathKind::Backbone).isEmpty());
+    }
+
+    void recentPathsAreMostRecentFirstWithoutRepeatsAndBounded()
+    {
+        using Kind = ladder::WorkbenchSettings::PathKind;
+        ladder::WorkbenchSettings settings(m_dir.filePath(QStringLiteral("recent.ini")));
+        for (int i = 0; i < ladder::WorkbenchSettings::kMaxRecentPaths + 3; ++i)
+            settings.addRecentPath(Kind::TaskFile, QStringLiteral("/data/file%1.tsv").arg(i));
+        QStringList paths = settings.recentPaths(Kind::TaskFile);
+        QCOMPARE(paths.size(), ladder::WorkbenchSettings::kMaxRecentPaths);
+        QCOMPARE(paths.first(), QStringLiteral("/data/file10.tsv"));
+        QCOMPARE(paths.last(), QStringLiteral("/data/file3.tsv"));
+        // Choosing one again moves it to the top instead of listing it twice.
+        settings.addRecentPath(Kind::TaskFile, QStringLiteral("/data/file5.tsv"));
+        paths = settings.recentPaths(Kind::TaskFile);
+        QCOMPARE(paths.first(), QStringLiteral("/data/file5.tsv"));
+        QCOMPARE(paths.count(QStringLiteral("/data/file5.tsv")), 1);
+        QCOMPARE(paths.size(), ladder::WorkbenchSettings::kMaxRecentPaths);
+        settings.clearRecentPaths();
+        QVERIFY(settings.recentPaths(Kind::TaskFile).isEmpty());
     }
 
     void replacingTheRatesForgetsRemovedMethods()
@@ -63,8 +96,10 @@ private slots:
             raw.setValue(QStringLiteral("queue/parallelRuns"), 0);
             raw.setValue(QStringLiteral("compareMethods/learningRates/lst"), QStringLiteral("fast"));
             raw.setValue(QStringLiteral("compareMethods/learningRates/lora"), -1.0);
+            raw.setValue(QStringLiteral("appearance/theme"), QStringLiteral("purple"));
         }
         const ladder::WorkbenchSettings settings(file);
+        QCOMPARE(settings.theme(), QStringLiteral("system"));
         QCOMPARE(settings.parallelRuns(), 1);
         QVERIFY(settings.methodLearningRates().isEmpty());
     }

@@ -3,11 +3,15 @@
 
 #include "peft/lst/LstParameters.h"
 #include "util/Error.h"
+#include "settings/Theme.h"
+#include "designer/NoteLabel.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
 #include <QSignalBlocker>
+#include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -59,7 +63,7 @@ LadderPicker::LadderPicker(const OptionDescription &option, QWidget *parent)
     m_summary = new QLabel;
     m_summary->setObjectName(QStringLiteral("layerSummary"));
     m_summary->setWordWrap(true);
-    m_summary->setStyleSheet(QStringLiteral("QLabel { font-size: small; }"));
+    setNoteFont(m_summary);
     layout->addWidget(m_summary);
 
     connect(m_preset, &QComboBox::activated, this, [this](int index) {
@@ -201,7 +205,7 @@ void LadderPicker::showSelection()
     show(m_encoderButtons, encoder);
     show(m_decoderButtons, decoder);
     if (!problem.isEmpty()) {
-        m_summary->setText(QStringLiteral("<span style='color:#b00020'>%1</span>").arg(problem.toHtmlEscaped()));
+        m_summary->setText(QStringLiteral("<span style='color:%1'>%2</span>").arg(errorColour(palette()).name(), problem.toHtmlEscaped()));
         return;
     }
     if (m_backbone.numLayers == m_backbone.numDecoderLayers && encoder == decoder)
@@ -230,6 +234,19 @@ void LadderPicker::layerClicked(int layer, bool checked)
     m_spec = layerList(layers);
     showSelection();
     Q_EMIT valueChanged();
+}
+
+void LadderPicker::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() != QEvent::PaletteChange)
+        return;
+    for (QWidget *widget : std::as_const(m_stripWidgets)) {
+        if (qobject_cast<QToolButton *>(widget) != nullptr) {
+            widget->style()->unpolish(widget);
+            widget->style()->polish(widget);
+        }
+    }
 }
 
 } // namespace ladder

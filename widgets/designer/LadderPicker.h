@@ -36,6 +36,10 @@ public:
     /// layer the backbone lacks).
     std::vector<int64_t> keptLayers() const;
 
+protected:
+    /// A theme switch: the style-sheeted layer buttons are polished again in the new palette.
+    void changeEvent(QEvent *event) override;
+
 private:
     void rebuildButtons();
     void showSelection();

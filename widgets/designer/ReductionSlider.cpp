@@ -3,6 +3,8 @@
 
 #include "peft/lst/LstParameters.h"
 #include "util/Error.h"
+#include "settings/Theme.h"
+#include "designer/NoteLabel.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -38,7 +40,7 @@ ReductionSlider::ReductionSlider(const OptionDescription &option, QWidget *paren
     m_widths = new QLabel;
     m_widths->setObjectName(QStringLiteral("reductionWidths"));
     m_widths->setWordWrap(true);
-    m_widths->setStyleSheet(QStringLiteral("QLabel { font-size: small; }"));
+    setNoteFont(m_widths);
     layout->addWidget(m_widths);
     connect(m_slider, &QSlider::valueChanged, this, [this](int index) {
         if (index < 0 || index >= static_cast<int>(m_choices.size()))
@@ -111,8 +113,8 @@ void ReductionSlider::showReduction()
                               .arg(m_backbone.dKv)
                               .arg(m_reduction));
     } catch (const Error &error) {
-        m_widths->setText(QStringLiteral("<span style='color:#b00020'>%1</span>")
-                              .arg(QString::fromStdString(error.what()).toHtmlEscaped()));
+        m_widths->setText(QStringLiteral("<span style='color:%1'>%2</span>")
+                              .arg(errorColour(palette()).name(), QString::fromStdString(error.what()).toHtmlEscaped()));
     }
 }
 

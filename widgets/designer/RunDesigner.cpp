@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "designer/RunDesigner.h"
 
+#include "designer/NoteLabel.h"
 #include "designer/OptionEditor.h"
 
 #include "designer/TaskPicker.h"
@@ -12,11 +13,15 @@
 #include "backbones/ShippedBackbones.h"
 #include "train/LearningRates.h"
 #include "train/MemoryPredictor.h"
+#include "settings/Theme.h"
+#include "settings/WorkbenchSettings.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
@@ -39,8 +44,6 @@ namespace ladder {
 namespace {
 
 constexpr int kFolderRole = Qt::UserRole + 1;
-// Notes under a field (backbone facts, whose rate): smaller and quieter than the field itself.
-const QString kNoteStyle = QStringLiteral("QLabel { font-size: small; }");
 
 QString mebibytes(int64_t bytes)
 {
@@ -53,7 +56,8 @@ QString mebibytes(int64_t bytes)
 
 QString errorHtml(const QString &message)
 {
-    return QStringLiteral("<span style='color:#b00020'>%1</span>").arg(message.toHtmlEscaped());
+    return QStringLiteral("<span style='color:%1'>%2</span>")
+        .arg(errorColour(QApplication::palette()).name(), message.toHtmlEscaped());
 }
 
 /// The prediction's largest category, translated, with its bytes.
@@ -118,7 +122,7 @@ RunDesigner::RunDesigner(QWidget *parent)
     m_backboneFacts->setObjectName(QStringLiteral("backboneFacts"));
     m_backboneFacts->setTextFormat(Qt::RichText);
     m_backboneFacts->setWordWrap(true);
-    m_backboneFacts->setStyleSheet(kNoteStyle);
+    setNoteFont(m_backboneFacts);
     auto *backboneColumn = new QVBoxLayout;
     backboneColumn->setSpacing(2);
     backboneColumn->addWidget(m_backbone);
@@ -174,7 +178,7 @@ RunDesigner::RunDesigner(QWidget *parent)
     m_rateHint->setWordWrap(true);
     m_rateHint->setToolTip(tr("The rate follows the method (and the backbone) until you set one: the rates "
                               "measured on the shipped wordnet-t5 backbones there, the paper's elsewhere."));
-    m_rateHint->setStyleSheet(kNoteStyle);
+    setNoteFont(m_rateHint);
     // Under the box, not beside it: a dock is narrow and the method names are long.
     auto *rateColumn = new QVBoxLayout;
     rateColumn->setSpacing(2);
@@ -241,7 +245,10 @@ RunDesigner::RunDesigner(QWidget *parent)
     connect(m_backbone, &QComboBox::activated, this, [this](int index) {
         if (m_backbone->itemData(index).toString() != QStringLiteral("choose"))
             return;
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("HuggingFace T5 folder"));
+        QString start;
+        if (m_settings != nullptr && !m_settings->recentPaths(WorkbenchSettings::PathKind::Backbone).isEmpty())
+            start = m_settings->recentPaths(WorkbenchSettings::PathKind::Backbone).first();
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("HuggingFace T5 folder"), start);
         if (dir.isEmpty()) {
             m_backbone->setCurrentIndex(0);
             return;
@@ -357,7 +364,24 @@ bool RunDesigner::chooseBackboneFolder(const QString &dir)
     } catch (const std::exception &) {
         return false;
     }
+    if (m_settings != nullptr)
+        m_settings->addRecentPath(WorkbenchSettings::PathKind::Backbone, dir);
     return true;
+}
+
+void RunDesigner::setSettings(WorkbenchSettings *settings)
+{
+    m_settings = settings;
+    m_task->setSettings(settings);
+    if (settings == nullptr)
+        return;
+    // The HuggingFace folders chosen before, most recent first, between the presets and
+    // "HuggingFace folder…" (those no longer on disk left out).
+    const QSignalBlocker blocker(m_backbone);
+    for (const QString &dir : settings->recentPaths(WorkbenchSettings::PathKind::Backbone)) {
+        if (m_backbone->findText(dir) < 0 && QFileInfo(dir).isDir())
+            m_backbone->insertItem(m_backbone->count() - 1, dir, kFolderRole);
+    }
 }
 
 bool RunDesigner::chooseGlueFolder(const QString &dir)

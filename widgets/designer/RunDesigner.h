@@ -23,6 +23,7 @@ namespace ladder {
 
 class OptionEditor;
 class TaskPicker;
+class WorkbenchSettings;
 
 class RunDesigner : public QWidget
 {
@@ -49,9 +50,14 @@ public:
     /// The task picker's chooseGlueFolder(): lists the GLUE tasks in `dir`, or shows inline that
     /// it holds none (false).
     bool chooseGlueFolder(const QString &dir);
-    /// The task picker's chooseFile(): a TSV/CSV/JSONL task file with its preview (false when
-    /// the engine's reader rejects it; its "file:line" message is shown under the file).
+    /// The task picker's chooseFile(): a TSV/CSV/JSONL task file (false when its header cannot
+    /// be read). The whole file is read in the background; its preview, or the engine reader's
+    /// "file:line" message, shows under the file when the read ends.
     bool chooseTaskFile(const QString &path);
+
+    /// Remembers chosen HuggingFace folders, GLUE folders and task files there and offers them
+    /// again (null: the designer remembers nothing, e.g. for a screenshot).
+    void setSettings(WorkbenchSettings *settings);
 
 Q_SIGNALS:
     void configChanged();
@@ -67,6 +73,7 @@ private:
     BackboneConfig currentBackbone() const;
     double currentSuggestedRate() const;
 
+    WorkbenchSettings *m_settings = nullptr;
     RunConfig m_loaded;              ///< what setConfig() showed: fields the form has no widget for
     QComboBox *m_backbone = nullptr; ///< presets, then a chosen folder
     QComboBox *m_method = nullptr;

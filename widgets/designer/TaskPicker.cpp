@@ -4,10 +4,13 @@
 #include "corpus/DemoTasks.h"
 #include "data/GenericTask.h"
 #include "data/TaskFiles.h"
+#include "designer/RecentPathsButton.h"
+#include "settings/Theme.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFileDialog>
+#include <QFutureWatcher>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -20,6 +23,7 @@
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <exception>
@@ -39,7 +43,7 @@ QLabel *errorLabel(const char *name)
     label->setObjectName(QLatin1String(name));
     label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    label->setStyleSheet(QStringLiteral("QLabel { color: #b00020; }"));
+    showAsError(label);
     label->hide();
     return label;
 }
@@ -103,9 +107,10 @@ QWidget *TaskPicker::buildGluePage()
     m_glueFolder->setObjectName(QStringLiteral("glueFolder"));
     m_glueFolder->setReadOnly(true);
     m_glueFolder->setPlaceholderText(tr("a folder with CoLA/, SST-2/, … or one of them"));
-    auto *choose = new QPushButton(tr("Choose…"));
+    m_chooseGlueFolder = new RecentPathsButton(WorkbenchSettings::PathKind::GlueFolder, page);
+    m_chooseGlueFolder->setObjectName(QStringLiteral("chooseGlueFolder"));
     row->addWidget(m_glueFolder, 1);
-    row->addWidget(choose);
+    row->addWidget(m_chooseGlueFolder);
     layout->addLayout(row);
     m_glueTask = new QComboBox;
     m_glueTask->setObjectName(QStringLiteral("glueTask"));
@@ -113,11 +118,13 @@ QWidget *TaskPicker::buildGluePage()
     layout->addWidget(m_glueTask);
     m_glueError = errorLabel("glueError");
     layout->addWidget(m_glueError);
-    connect(choose, &QPushButton::clicked, this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("GLUE folder"), m_glueFolder->text());
+    connect(m_chooseGlueFolder, &RecentPathsButton::browseRequested, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("GLUE folder"),
+            m_chooseGlueFolder->dialogStart(m_glueFolder->text()));
         if (!dir.isEmpty())
             chooseGlueFolder(dir);
     });
+    connect(m_chooseGlueFolder, &RecentPathsButton::recentChosen, this, &TaskPicker::chooseGlueFolder);
     return page;
 }
 
@@ -131,9 +138,10 @@ QWidget *TaskPicker::buildFilePage()
     m_file->setObjectName(QStringLiteral("taskFile"));
     m_file->setReadOnly(true);
     m_file->setPlaceholderText(tr("training file"));
-    auto *choose = new QPushButton(tr("Choose…"));
+    m_chooseFile = new RecentPathsButton(WorkbenchSettings::PathKind::TaskFile, page);
+    m_chooseFile->setObjectName(QStringLiteral("chooseTaskFile"));
     row->addWidget(m_file, 1);
-    row->addWidget(choose);
+    row->addWidget(m_chooseFile);
     form->addRow(row);
     m_format = new QComboBox;
     m_format->setObjectName(QStringLiteral("taskFormat"));
@@ -169,12 +177,13 @@ QWidget *TaskPicker::buildFilePage()
     m_preview->setMinimumHeight(160);
     form->addRow(m_preview);
 
-    connect(choose, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Task file"), m_file->text(),
+    connect(m_chooseFile, &RecentPathsButton::browseRequested, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Task file"), m_chooseFile->dialogStart(m_file->text()),
             tr("Task files (*.tsv *.csv *.jsonl *.json);;All files (*)"));
         if (!path.isEmpty())
             chooseFile(path);
     });
+    connect(m_chooseFile, &RecentPathsButton::recentChosen, this, &TaskPicker::chooseFile);
     connect(m_format, &QComboBox::currentIndexChanged, this, &TaskPicker::readColumns);
     connect(m_textColumns, &QListWidget::itemChanged, this, &TaskPicker::updatePreview);
     connect(m_textColumns->model(), &QAbstractItemModel::rowsMoved, this, &TaskPicker::updatePreview);
@@ -270,6 +279,8 @@ bool TaskPicker::chooseGlueFolder(const QString &dir)
     m_glueTask->setVisible(!found.empty());
     m_glueError->setText(error);
     m_glueError->setVisible(!error.isEmpty());
+    if (error.isEmpty())
+        m_chooseGlueFolder->remember(dir);
     layout()->invalidate();
     updateGeometry();
     Q_EMIT taskChanged();
@@ -290,7 +301,15 @@ bool TaskPicker::chooseFile(const QString &path)
         m_textColumns->clear(); // a new file: choose its columns afresh
     }
     readColumns();
+    if (m_fileError->isHidden())
+        m_chooseFile->remember(path);
     return m_fileError->isHidden();
+}
+
+void TaskPicker::setSettings(WorkbenchSettings *settings)
+{
+    m_chooseGlueFolder->setSettings(settings);
+    m_chooseFile->setSettings(settings);
 }
 
 void TaskPicker::readColumns()
@@ -358,28 +377,62 @@ void TaskPicker::setFileError(const QString &message)
 
 void TaskPicker::updatePreview()
 {
+    const quint64 generation = ++m_previewGeneration; // a read still running is now stale
     m_previewModel->clear();
     m_balance->clear();
     GenericTaskSpec spec;
-    Dataset data;
     try {
         spec.format = tableFormatFromName(m_format->currentData().toString().toStdString());
-        spec.textColumns = checkedTextColumns();
-        spec.labelColumn = m_labelColumn->currentText().toStdString();
-        spec.regression = m_regression->isChecked();
-        if (spec.textColumns.empty()) {
-            setFileError(tr("Tick at least one text column."));
-            Q_EMIT taskChanged();
-            return;
-        }
-        // The whole file, as the run reads it: a malformed row anywhere shows here, not at step 0.
-        data = readGenericFile(m_file->text().toStdString(), spec);
     } catch (const std::exception &e) {
         setFileError(QString::fromStdString(e.what()));
         Q_EMIT taskChanged();
         return;
     }
+    spec.textColumns = checkedTextColumns();
+    spec.labelColumn = m_labelColumn->currentText().toStdString();
+    spec.regression = m_regression->isChecked();
+    if (spec.textColumns.empty()) {
+        setFileError(tr("Tick at least one text column."));
+        Q_EMIT taskChanged();
+        return;
+    }
     setFileError({});
+    // The whole file, as the run reads it, so a malformed row anywhere shows here rather than at
+    // step 0 — on a worker thread: GLUE's MNLI is 393k rows, seconds the window must not freeze.
+    const QString path = m_file->text();
+    m_balance->setText(tr("reading %1…").arg(QFileInfo(path).fileName()));
+    auto *watcher = new QFutureWatcher<FileRead>(this);
+    connect(watcher, &QFutureWatcher<FileRead>::finished, this, [this, watcher, generation, spec] {
+        watcher->deleteLater();
+        if (generation == m_previewGeneration)
+            showFileRead(spec, watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([file = path.toStdString(), spec]() -> FileRead {
+        try {
+            return {readGenericFile(file, spec), {}};
+        } catch (const std::exception &e) {
+            return {{}, QString::fromStdString(e.what())};
+        }
+    }));
+    Q_EMIT taskChanged();
+}
+
+bool TaskPicker::isReadingFile() const
+{
+    return m_previewGeneration != m_shownGeneration;
+}
+
+void TaskPicker::showFileRead(const GenericTaskSpec &spec, const FileRead &read)
+{
+    m_shownGeneration = m_previewGeneration;
+    m_balance->clear();
+    if (!read.error.isEmpty()) {
+        setFileError(read.error);
+        Q_EMIT previewUpdated();
+        Q_EMIT taskChanged();
+        return;
+    }
+    const Dataset &data = read.data;
     QStringList headers;
     for (const std::string &column : spec.textColumns)
         headers << QString::fromStdString(column);
@@ -408,6 +461,7 @@ void TaskPicker::updatePreview()
             parts << tr("%1: %2").arg(QString::fromStdString(label), locale.toString(count));
         m_balance->setText(parts.join(QStringLiteral(" · ")));
     }
+    Q_EMIT previewUpdated();
     Q_EMIT taskChanged();
 }
 

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The designer's task picker: a demo task, a GLUE folder (which of the nine tasks it holds, as
 // the engine names them), or the user's own TSV/CSV/JSONL file with a preview of what trains —
-// read through the engine's own readers, so its errors appear here with file and line.
+// read through the engine's own readers, so its errors appear here with file and line. The file
+// is read on a worker thread; the folder and file buttons offer the recent choices.
 #pragma once
 
+#include "data/Example.h"
+#include "data/GenericTask.h"
 #include "train/RunConfig.h"
 
 #include <QList>
@@ -18,6 +21,9 @@ class QStandardItemModel;
 class QTableView;
 
 namespace ladder {
+
+class RecentPathsButton;
+class WorkbenchSettings;
 
 class TaskPicker : public QWidget
 {
@@ -36,19 +42,36 @@ public:
     /// false, with "no GLUE task files in …" shown under it, when it holds none.
     bool chooseGlueFolder(const QString &dir);
     /// Selects @p path as the task file (what the file dialog does): the format follows the
-    /// suffix, the columns and the preview are read at once; false when the file cannot be read.
+    /// suffix and the columns are read at once (false when the header cannot be read); the
+    /// whole file is read in the background, its preview, class balance or error shown when
+    /// previewUpdated() is emitted.
     bool chooseFile(const QString &path);
+    /// Whether a task file's background read has not ended yet.
+    bool isReadingFile() const;
+    /// Where the recent GLUE folders and task files are remembered (null: nowhere).
+    void setSettings(WorkbenchSettings *settings);
 
 Q_SIGNALS:
     void taskChanged();
+    /// A background read ended and its preview, balance or error is shown.
+    void previewUpdated();
 
 private:
     QWidget *buildGluePage();
     QWidget *buildFilePage();
     /// Reads the header and offers its columns (keeping the choices that still exist).
     void readColumns();
-    /// Reads the file with the chosen columns: preview, class balance, or the reader's error.
+    /// Starts reading the file with the chosen columns on a worker thread (a read still running
+    /// is then ignored when it ends).
     void updatePreview();
+    /// What a background read found: the examples, or the reader's message.
+    struct FileRead
+    {
+        Dataset data;
+        QString error;
+    };
+    /// Shows a read's preview, class balance, or the reader's error.
+    void showFileRead(const GenericTaskSpec &spec, const FileRead &read);
     std::vector<std::string> checkedTextColumns() const;
     void setFileError(const QString &message);
 
@@ -67,6 +90,10 @@ private:
     QLabel *m_fileError = nullptr;
     QStandardItemModel *m_previewModel = nullptr;
     QTableView *m_preview = nullptr;
+    RecentPathsButton *m_chooseGlueFolder = nullptr;
+    RecentPathsButton *m_chooseFile = nullptr;
+    quint64 m_previewGeneration = 0; ///< bumped by every read started
+    quint64 m_shownGeneration = 0;   ///< the read whose result is shown
 };
 
 } // namespace ladder

@@ -2,6 +2,7 @@
 #include "experiments/ComparePlotStyle.h"
 
 #include "plots/PlotExport.h"
+#include "plots/PlotTheme.h"
 
 #include <qcustomplot.h>
 
@@ -19,7 +20,7 @@ QCPTextElement *setUpComparePlot(QCustomPlot *plot, const QString &title)
     plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, title, titleFont));
     plot->plotLayout()->insertRow(1);
     auto *subtitle = new QCPTextElement(plot, QString(), smallFont);
-    subtitle->setTextColor(QColor(0x55, 0x55, 0x55));
+    setMutedText(subtitle);
     plot->plotLayout()->addElement(1, 0, subtitle);
 
     // The legend in its own row under the axis rect: it can never cover a bar or a bubble.
@@ -36,6 +37,7 @@ QCPTextElement *setUpComparePlot(QCustomPlot *plot, const QString &title)
 
     plot->setMinimumSize(320, 260);
     installPlotExportMenu(plot);
+    followPalette(plot);
     return subtitle;
 }
 

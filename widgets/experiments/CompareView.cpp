@@ -9,6 +9,7 @@
 
 #include "store/RunStore.h"
 #include "util/Error.h"
+#include "settings/Theme.h"
 
 #include <QFile>
 #include <QFileDialog>
@@ -124,7 +125,7 @@ CompareView::CompareView(const QString &databasePath, WorkbenchSettings *setting
     tableLayout->addWidget(m_table, 1);
     auto *note = new QLabel(
         tr("Scores ×100: the test score; (val) the best validation score of a run without one."), tableBox);
-    note->setStyleSheet(QStringLiteral("color: #555;"));
+    note->setForegroundRole(QPalette::PlaceholderText);
     tableLayout->addWidget(note);
 
     auto *differencesBox = new QWidget(m_tables);
@@ -137,7 +138,7 @@ CompareView::CompareView(const QString &databasePath, WorkbenchSettings *setting
     differencesLayout->addWidget(differencesTitle);
     differencesLayout->addWidget(m_differences, 1);
     auto *differencesNote = new QLabel(tr("Highlighted: values that differ from the first run's."), differencesBox);
-    differencesNote->setStyleSheet(QStringLiteral("color: #555;"));
+    differencesNote->setForegroundRole(QPalette::PlaceholderText);
     differencesLayout->addWidget(differencesNote);
 
     m_vertical->setStretchFactor(0, 2);
@@ -145,7 +146,7 @@ CompareView::CompareView(const QString &databasePath, WorkbenchSettings *setting
     m_tables->setStretchFactor(0, 3);
     m_tables->setStretchFactor(1, 2);
     m_missing->setWordWrap(true);
-    m_missing->setStyleSheet(QStringLiteral("color: #b35c00;"));
+    showAsWarning(m_missing);
     m_missing->hide();
     auto *contentLayout = new QVBoxLayout(content);
     contentLayout->setContentsMargins(6, 6, 6, 6);

@@ -4,6 +4,7 @@
 #include "experiments/ComparePlotStyle.h"
 #include "experiments/ComparedRunLabels.h"
 #include "experiments/RunFormatting.h"
+#include "plots/PlotTheme.h"
 #include "plots/RunPalette.h"
 
 namespace ladder {
@@ -76,6 +77,7 @@ void PeakMemoryBars::setComparison(const RunComparison &comparison)
     yAxis->setLabel(tr("peak training memory (%1)").arg(unit.name));
     // Headroom for the totals above the tallest bar.
     yAxis->setRange(0, largest > 0 ? largest / unit.bytes * 1.15 : 1);
+    followPalette(this); // the new totals in the theme's text colour
     replot();
 }
 

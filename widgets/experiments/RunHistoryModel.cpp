@@ -7,6 +7,7 @@
 #include "store/RunExport.h"
 #include "store/RunStore.h"
 
+#include <QApplication>
 #include <QBrush>
 
 #include <algorithm>
@@ -132,8 +133,10 @@ QVariant RunHistoryModel::data(const QModelIndex &index, int role) const
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::ForegroundRole:
-        if (index.column() == StatusColumn)
-            return QBrush(runStatusColor(record.status));
+        if (index.column() == StatusColumn) {
+            if (const QColor colour = runStatusColor(record.status, QApplication::palette()); colour.isValid())
+                return QBrush(colour);
+        }
         return {};
     case Qt::ToolTipRole:
         switch (index.column()) {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "experiments/RunStatusText.h"
+#include "settings/Theme.h"
 
 #include <QCoreApplication>
 
@@ -26,24 +27,28 @@ QString runStatusText(RunStatus status)
     return {};
 }
 
-QColor runStatusColor(RunStatus status)
+QColor runStatusColor(RunStatus status, const QPalette &palette)
 {
+    // The light theme's colours; a dark theme lightens them to the same contrast.
+    const auto onBackground = [&palette](const QColor &colour) {
+        return isDarkPalette(palette) ? colour.lighter(170) : colour;
+    };
     switch (status) {
     case RunStatus::Running:
-        return QColor(0x1f, 0x77, 0xb4);
+        return onBackground(QColor(0x1f, 0x77, 0xb4));
     case RunStatus::Paused:
-        return QColor(0x94, 0x67, 0xbd);
+        return onBackground(QColor(0x94, 0x67, 0xbd));
     case RunStatus::Failed:
-        return QColor(0xc0, 0x1c, 0x28);
+        return errorColour(palette);
     case RunStatus::Interrupted:
-        return QColor(0xb3, 0x5c, 0x00);
+        return warningColour(palette);
     case RunStatus::Stopped:
-        return QColor(0x6b, 0x6b, 0x6b);
+        return onBackground(QColor(0x6b, 0x6b, 0x6b));
     case RunStatus::Queued:
     case RunStatus::Finished:
         break;
     }
-    return QColor(0x20, 0x20, 0x20);
+    return {};
 }
 
 } // namespace ladder

@@ -6,11 +6,14 @@
 #include "store/RunRecords.h"
 
 #include <QColor>
+#include <QPalette>
 #include <QString>
 
 namespace ladder {
 
 QString runStatusText(RunStatus status);
-QColor runStatusColor(RunStatus status);
+/// The status's text colour on `palette`'s background; invalid (the palette's own text colour)
+/// for a finished or queued run, which need no attention.
+QColor runStatusColor(RunStatus status, const QPalette &palette);
 
 } // namespace ladder

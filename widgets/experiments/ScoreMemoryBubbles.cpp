@@ -5,6 +5,7 @@
 #include "experiments/ComparedRunLabels.h"
 #include "experiments/ParetoFrontier.h"
 #include "experiments/RunFormatting.h"
+#include "plots/PlotTheme.h"
 #include "plots/RunPalette.h"
 
 #include <cmath>
@@ -27,7 +28,8 @@ ScoreMemoryBubbles::ScoreMemoryBubbles(QWidget *parent)
     m_frontier = addGraph();
     m_frontier->setName(tr("Pareto frontier (no run has less memory and a higher score)"));
     m_frontier->setLineStyle(QCPGraph::lsStepLeft);
-    m_frontier->setPen(QPen(QColor(0x33, 0x33, 0x33), 1.5, Qt::DashLine));
+    m_frontier->setPen(QPen(Qt::black, 1.5, Qt::DashLine));
+    setAnnotation(m_frontier);
     xAxis->setLabel(tr("peak training memory"));
     yAxis->setPadding(6);
 }
@@ -97,7 +99,7 @@ void ScoreMemoryBubbles::setComparison(const RunComparison &comparison)
         label->position->setCoords(x, y);
         const int offset = static_cast<int>(diameter * 0.35) + 2;
         label->setPadding(QMargins(offset, 0, 0, offset));
-        label->setColor(colour.darker(160));
+        setDataColouredText(label, colour);
         label->setClipToAxisRect(false);
     }
     for (std::size_t index : paretoFrontier(points)) {
@@ -126,6 +128,7 @@ void ScoreMemoryBubbles::setComparison(const RunComparison &comparison)
     xAxis->setRange(0, largestMemory > 0 ? largestMemory / unit.bytes * 1.3 : 1);
     const double margin = std::max(2.0, (highest - lowest) * 0.15);
     yAxis->setRange(points.empty() ? 0 : lowest - margin, points.empty() ? 100 : highest + margin);
+    followPalette(this); // the new labels in the theme's colours
     replot();
 }
 

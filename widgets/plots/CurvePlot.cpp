@@ -2,6 +2,7 @@
 #include "plots/CurvePlot.h"
 
 #include "plots/PlotExport.h"
+#include "plots/PlotTheme.h"
 
 #include <QLabel>
 #include <QTextDocument>
@@ -97,7 +98,8 @@ CurvePlot::CurvePlot(const QString &title, const QString &yLabel, QWidget *paren
     m_cursorLayer->setMode(QCPLayer::lmBuffered);
     m_cursor = new QCPItemStraightLine(m_plot);
     m_cursor->setLayer(m_cursorLayer);
-    m_cursor->setPen(QPen(QColor(0x60, 0x60, 0x60), 1, Qt::DashLine));
+    m_cursor->setPen(QPen(Qt::gray, 1, Qt::DashLine));
+    setAnnotation(m_cursor);
     m_cursor->setSelectable(false);
     m_cursor->setVisible(false);
 
@@ -114,6 +116,7 @@ CurvePlot::CurvePlot(const QString &title, const QString &yLabel, QWidget *paren
     layout->addWidget(m_readout);
     layout->addWidget(m_plot, 1);
 
+    followPalette(m_plot);
     hideCursor();
     m_plot->setMouseTracking(true);
     m_plot->installEventFilter(this);

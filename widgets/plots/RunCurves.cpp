@@ -3,6 +3,7 @@
 
 #include "plots/CurvePlot.h"
 #include "plots/CurveSmoothing.h"
+#include "plots/PlotTheme.h"
 #include "plots/RunPalette.h"
 
 #include <qcustomplot.h>
@@ -365,7 +366,8 @@ void RunCurves::buildRunGraphs(Run &run, bool stackedMemory)
             run.memory[i] = band;
             below = band;
         }
-        run.peak = graph(m_memory, QStringLiteral("peak"), tr("peak"), QPen(memoryPeakColour(), 1));
+        run.peak = graph(m_memory, QStringLiteral("peak"), tr("peak"), QPen(Qt::black, 1));
+        setAnnotation(run.peak); // the window's text colour, so it reads on a dark theme too
     } else {
         run.peak = graph(m_memory, QStringLiteral("peak"), run.legend, QPen(colour, 1));
     }
@@ -506,7 +508,7 @@ void RunCurves::updateReadouts()
         score.append({run->test, run->legend + QLatin1Char(' ') + tr("test"), colour, nullptr, nullptr});
         throughput.append({run->throughput, run->legend, colour, nullptr, nullptr});
         if (m_stackedMemory) {
-            memory.append({run->peak, tr("peak"), memoryPeakColour(), nullptr, nullptr});
+            memory.append({run->peak, tr("peak"), palette().color(QPalette::WindowText), nullptr, nullptr});
             const QList<MemoryCategoryStyle> styles = memoryCategoryStyles();
             for (std::size_t i = run->memory.size(); i-- > 0;) {
                 memory.append({run->memory[i], styles.at(static_cast<qsizetype>(i)).label,

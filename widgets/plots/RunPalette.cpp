@@ -48,9 +48,4 @@ QList<MemoryCategoryStyle> memoryCategoryStyles()
     return styles;
 }
 
-QColor memoryPeakColour()
-{
-    return QColor(0x20, 0x20, 0x20);
-}
-
 } // namespace ladder

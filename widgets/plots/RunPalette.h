@@ -27,7 +27,5 @@ struct MemoryCategoryStyle
 /// Colours are the ones the workbench has always used, so users keep those they learnt.
 QList<MemoryCategoryStyle> memoryCategoryStyles();
 
-/// The colour of the peak line over a stacked memory area.
-QColor memoryPeakColour();
 
 } // namespace ladder

@@ -5,6 +5,7 @@
 #include "queue/MethodComparison.h"
 #include "run/MethodNames.h"
 #include "settings/WorkbenchSettings.h"
+#include "settings/Theme.h"
 
 #include <QCheckBox>
 #include <QColor>
@@ -82,9 +83,7 @@ CompareMethodsDialog::CompareMethodsDialog(const RunConfig &base, WorkbenchSetti
         this);
     source->setWordWrap(true);
     source->setObjectName(QStringLiteral("rateSource"));
-    QPalette muted = source->palette();
-    muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
-    source->setPalette(muted);
+    source->setForegroundRole(QPalette::PlaceholderText);
 
     auto *grid = new QGridLayout;
     grid->addWidget(new QLabel(tr("<b>Method</b>"), this), 0, 0);
@@ -107,7 +106,7 @@ CompareMethodsDialog::CompareMethodsDialog(const RunConfig &base, WorkbenchSetti
         row.rate->setValidator(validator);
         row.rate->setToolTip(tr("Peak learning rate for %1, e.g. 3e-4 or 0.01").arg(methodDisplayName(kind)));
         auto *defaultLabel = new QLabel(rateText(row.defaultRate), this);
-        defaultLabel->setPalette(muted);
+        defaultLabel->setForegroundRole(QPalette::PlaceholderText);
         grid->addWidget(row.check, line, 0);
         grid->addWidget(row.rate, line, 1);
         grid->addWidget(defaultLabel, line, 2);
@@ -136,9 +135,7 @@ CompareMethodsDialog::CompareMethodsDialog(const RunConfig &base, WorkbenchSetti
 
     m_problem->setObjectName(QStringLiteral("problem"));
     m_problem->setWordWrap(true);
-    QPalette warning = m_problem->palette();
-    warning.setColor(QPalette::WindowText, QColor(0xb0, 0x1c, 0x1c));
-    m_problem->setPalette(warning);
+    showAsError(m_problem);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);

@@ -2,7 +2,9 @@
 #include "queue/RunQueueModel.h"
 
 #include "queue/RunQueue.h"
+#include "settings/Theme.h"
 
+#include <QApplication>
 #include <QBrush>
 #include <QColor>
 
@@ -70,7 +72,7 @@ QVariant RunQueueModel::data(const QModelIndex &index, int role) const
         if (role == Qt::ToolTipRole && !entry->message.isEmpty())
             return entry->message;
         if (role == Qt::ForegroundRole && entry->state == QueueEntryState::Failed)
-            return QBrush(QColor(0xb0, 0x1c, 0x1c)); // readable red on light and dark bases
+            return QBrush(errorColour(QApplication::palette()));
         break;
     case ProgressColumn:
         if (role == Qt::DisplayRole) {

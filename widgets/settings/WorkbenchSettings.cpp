@@ -14,6 +14,23 @@ const QString kViewStatePrefix = QStringLiteral("views/");
 const QString kParallelRuns = QStringLiteral("queue/parallelRuns");
 const QString kComparedMethods = QStringLiteral("compareMethods/methods");
 const QString kLearningRatesGroup = QStringLiteral("compareMethods/learningRates");
+const QString kTheme = QStringLiteral("appearance/theme");
+const QString kLanguage = QStringLiteral("appearance/language");
+const QString kLastConfiguration = QStringLiteral("designer/lastConfiguration");
+const QString kRecentGroup = QStringLiteral("recent");
+
+QString recentKey(WorkbenchSettings::PathKind kind)
+{
+    switch (kind) {
+    case WorkbenchSettings::PathKind::Backbone:
+        return kRecentGroup + QStringLiteral("/backbones");
+    case WorkbenchSettings::PathKind::GlueFolder:
+        return kRecentGroup + QStringLiteral("/glueFolders");
+    case WorkbenchSettings::PathKind::TaskFile:
+        return kRecentGroup + QStringLiteral("/taskFiles");
+    }
+    return kRecentGroup;
+}
 
 } // namespace
 
@@ -95,6 +112,63 @@ void WorkbenchSettings::setMethodLearningRates(const QMap<QString, double> &rate
     for (auto it = rates.cbegin(); it != rates.cend(); ++it)
         m_settings.setValue(it.key(), it.value());
     m_settings.endGroup();
+}
+
+QString WorkbenchSettings::theme() const
+{
+    const QString theme = m_settings.value(kTheme).toString();
+    return theme == QStringLiteral("light") || theme == QStringLiteral("dark") ? theme : QStringLiteral("system");
+}
+
+void WorkbenchSettings::setTheme(const QString &theme)
+{
+    m_settings.setValue(kTheme, theme);
+}
+
+QString WorkbenchSettings::language() const
+{
+    return m_settings.value(kLanguage).toString();
+}
+
+void WorkbenchSettings::setLanguage(const QString &language)
+{
+    if (language.isEmpty())
+        m_settings.remove(kLanguage);
+    else
+        m_settings.setValue(kLanguage, language);
+}
+
+QString WorkbenchSettings::lastConfiguration() const
+{
+    return m_settings.value(kLastConfiguration).toString();
+}
+
+void WorkbenchSettings::setLastConfiguration(const QString &configJson)
+{
+    m_settings.setValue(kLastConfiguration, configJson);
+}
+
+QStringList WorkbenchSettings::recentPaths(PathKind kind) const
+{
+    QStringList paths = m_settings.value(recentKey(kind)).toStringList();
+    paths.removeAll(QString());
+    paths.removeDuplicates();
+    return paths.mid(0, kMaxRecentPaths);
+}
+
+void WorkbenchSettings::addRecentPath(PathKind kind, const QString &path)
+{
+    if (path.isEmpty())
+        return;
+    QStringList paths = recentPaths(kind);
+    paths.removeAll(path);
+    paths.prepend(path);
+    m_settings.setValue(recentKey(kind), paths.mid(0, kMaxRecentPaths));
+}
+
+void WorkbenchSettings::clearRecentPaths()
+{
+    m_settings.remove(kRecentGroup);
 }
 
 void WorkbenchSettings::sync()

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // What the workbench remembers between starts: window and dock layout, table columns, queue and
-// comparison choices. One typed class over QSettings, so keys and defaults live in one place and
-// no view spells a settings key itself.
+// comparison choices, theme and language, the last designed run and recent folders. One typed
+// class over QSettings, so keys and defaults live in one place and no view spells a settings key
+// itself.
 #pragma once
 
 #include <QByteArray>
@@ -39,6 +40,27 @@ public:
     /// Compare methods: the learning rate the user set per method code name (absent: default).
     QMap<QString, double> methodLearningRates() const;
     void setMethodLearningRates(const QMap<QString, double> &rates);
+
+    /// The colour theme's name: "system" (the default), "light" or "dark" (see Theme.h).
+    QString theme() const;
+    void setTheme(const QString &theme);
+    /// The interface language chosen in the preferences, e.g. "zh_CN" or "en"; empty: the
+    /// system's. Read at start (the command line's --lang wins over it).
+    QString language() const;
+    void setLanguage(const QString &language);
+
+    /// The designer's run when the window last closed, as RunConfig JSON; empty: none yet.
+    QString lastConfiguration() const;
+    void setLastConfiguration(const QString &configJson);
+
+    /// Folders and files the user chose, most recent first, at most kMaxRecentPaths, by what
+    /// they were chosen as.
+    enum class PathKind { Backbone, GlueFolder, TaskFile };
+    static constexpr int kMaxRecentPaths = 8;
+    QStringList recentPaths(PathKind kind) const;
+    /// Puts `path` first (moving it up if it was listed) and forgets the oldest past the limit.
+    void addRecentPath(PathKind kind, const QString &path);
+    void clearRecentPaths();
 
     void sync();
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "teaching/LadderDiagram.h"
 
+#include "plots/PlotTheme.h"
 #include "run/MethodNames.h"
 #include "teaching/MemoryComparisonChart.h"
 
@@ -26,8 +27,7 @@ const QColor kBackboneFill(0xd4, 0xd4, 0xd4);
 const QColor kBackboneEdge(0x80, 0x80, 0x80);
 const QColor kSideFill(0x00, 0x72, 0xb2);
 const QColor kLadder(0xd5, 0x5e, 0x00);
-const QColor kText(0x20, 0x20, 0x20);
-const QColor kMuted(0x70, 0x70, 0x70);
+const QColor kBackboneText(0x20, 0x20, 0x20); // on kBackboneFill, whatever the theme
 
 QString count(int64_t value)
 {
@@ -156,9 +156,19 @@ bool LadderDiagram::event(QEvent *event)
     return QWidget::event(event);
 }
 
+QColor LadderDiagram::textColour() const
+{
+    return palette().color(QPalette::Text);
+}
+
+QColor LadderDiagram::mutedColour() const
+{
+    return palette().color(QPalette::PlaceholderText);
+}
+
 void LadderDiagram::paintMessage(QPainter &painter, const QString &message)
 {
-    painter.setPen(kText);
+    painter.setPen(textColour());
     painter.drawText(rect().adjusted(40, 20, -40, -20), Qt::AlignCenter | Qt::TextWordWrap, message);
 }
 
@@ -200,7 +210,7 @@ void LadderDiagram::paintEvent(QPaintEvent *)
         }
     };
     painter.setFont(bold);
-    painter.setPen(kText);
+    painter.setPen(textColour());
     for (const QString &part : {tr("Ladder Side-Tuning: frozen backbone d_model %1 → side network %2 (r = %3);")
                                     .arg(m_design.backbone.dModel)
                                     .arg(m_design.side.dModel)
@@ -221,7 +231,7 @@ void LadderDiagram::paintEvent(QPaintEvent *)
         flow(28 + textWidth);
         const QRectF box(x, y + line * 0.2, 22, line * 0.6);
         swatch(box);
-        painter.setPen(kText);
+        painter.setPen(textColour());
         painter.drawText(QRectF(x + 28, y, textWidth + 4, line), Qt::AlignLeft | Qt::AlignVCenter, label);
         x += 28 + textWidth + 24;
     };
@@ -240,7 +250,7 @@ void LadderDiagram::paintEvent(QPaintEvent *)
             drawArrow(painter, {box.left(), box.center().y()}, {box.right(), box.center().y()}, kLadder, 2.5);
         });
     legendItem(tr("dropped layer (no ladder)"), [&](const QRectF &box) {
-        painter.setPen(QPen(kMuted, 1, Qt::DashLine));
+        painter.setPen(QPen(mutedColour(), 1, Qt::DashLine));
         painter.setBrush(Qt::NoBrush);
         painter.drawRect(box);
     });
@@ -270,7 +280,7 @@ void LadderDiagram::paintStack(QPainter &painter, const QRectF &area, bool isDec
     QFont bold = font;
     bold.setBold(true);
     painter.setFont(bold);
-    painter.setPen(kText);
+    painter.setPen(textColour());
     painter.drawText(QRectF(area.left(), area.top(), area.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
         isDecoder ? tr("Decoder") : tr("Encoder"));
     painter.setFont(font);
@@ -299,7 +309,7 @@ void LadderDiagram::paintStack(QPainter &painter, const QRectF &area, bool isDec
         painter.setPen(kBackboneEdge);
         painter.setBrush(kBackboneFill);
         painter.drawRect(box);
-        painter.setPen(kText);
+        painter.setPen(kBackboneText);
         painter.drawText(box, Qt::AlignCenter, tr("embeddings"));
         m_regions.append({box, tr("Token embeddings, shared by encoder, decoder and LM head (frozen): %1 parameters.")
                                    .arg(count(m_design.embeddingParameters))});
@@ -324,16 +334,16 @@ void LadderDiagram::paintStack(QPainter &painter, const QRectF &area, bool isDec
         painter.setPen(kBackboneEdge);
         painter.setBrush(kBackboneFill);
         painter.drawRect(box);
-        painter.setPen(kText);
+        painter.setPen(kBackboneText);
         painter.drawText(box, Qt::AlignCenter, tr("block %1").arg(layer));
         m_regions.append({box, blockToolTip(isDecoder, layer)});
 
         const QRectF side(sideX, cy - blockHeight / 2, sideWidth, blockHeight);
         if (!stack.isKept(layer)) {
-            painter.setPen(QPen(kMuted, 1, Qt::DashLine));
+            painter.setPen(QPen(mutedColour(), 1, Qt::DashLine));
             painter.setBrush(Qt::NoBrush);
             painter.drawRect(side);
-            painter.setPen(kMuted);
+            painter.setPen(mutedColour());
             painter.drawText(QRectF(labelX, cy - line / 2, area.right() - labelX, line), Qt::AlignLeft | Qt::AlignVCenter,
                 tr("%1 dropped").arg(layer));
             m_regions.append({side.united(QRectF(box.right(), cy - blockHeight / 2, labelX + 80 - box.right(), blockHeight)),
@@ -359,7 +369,7 @@ void LadderDiagram::paintStack(QPainter &painter, const QRectF &area, bool isDec
         painter.setPen(QPen(kLadder, 1));
         painter.setBrush(palette().base());
         painter.drawRoundedRect(gateBox, 3, 3);
-        painter.setPen(kLadder.darker(150));
+        painter.setPen(readableOn(kLadder, palette()));
         painter.drawText(gateBox, Qt::AlignCenter, gateText);
         m_regions.append({QRectF(box.right(), cy - blockHeight / 2, side.left() - box.right(), blockHeight),
             ladderToolTip(isDecoder, layer, ladder)});
@@ -367,7 +377,7 @@ void LadderDiagram::paintStack(QPainter &painter, const QRectF &area, bool isDec
         painter.setPen(Qt::NoPen);
         painter.setBrush(kSideFill);
         painter.drawRect(side);
-        painter.setPen(kText);
+        painter.setPen(textColour());
         painter.drawText(QRectF(labelX, cy - line / 2, area.right() - labelX, line), Qt::AlignLeft | Qt::AlignVCenter,
             tr("side %1").arg(layer));
         m_regions.append({side.united(QRectF(labelX, cy - line / 2, metrics.horizontalAdvance(tr("side %1").arg(layer)), line)),
@@ -380,7 +390,7 @@ void LadderDiagram::paintStack(QPainter &painter, const QRectF &area, bool isDec
     const double cy = rowCentre(rows - 1);
     const QRectF box(backboneX, cy - blockHeight / 2, backboneWidth, blockHeight);
     if (!isDecoder) {
-        painter.setPen(kMuted);
+        painter.setPen(mutedColour());
         painter.drawText(QRectF(backboneX, cy - line / 2, area.right() - backboneX, line), Qt::AlignLeft | Qt::AlignVCenter,
             metrics.elidedText(tr("outputs → the decoder's cross-attention"), Qt::ElideRight, area.right() - backboneX));
         return;
@@ -388,7 +398,7 @@ void LadderDiagram::paintStack(QPainter &painter, const QRectF &area, bool isDec
     painter.setPen(kBackboneEdge);
     painter.setBrush(kBackboneFill);
     painter.drawRect(box);
-    painter.setPen(kText);
+    painter.setPen(kBackboneText);
     painter.drawText(box, Qt::AlignCenter, tr("LM head"));
     m_regions.append({box, tr("The LM head (frozen, tied to the embeddings) turns the up-projected side output into "
                               "logits; the backbone decoder's own output is not used.")});
@@ -397,7 +407,7 @@ void LadderDiagram::paintStack(QPainter &painter, const QRectF &area, bool isDec
     drawArrow(painter, {sideCentreX, cy}, {x1, cy}, kSideFill, 2.0);
     drawProjection(painter, x1, x0, cy, blockHeight * 0.8 / m_design.reduction + 2, blockHeight * 0.8, kSideFill);
     drawArrow(painter, {x0, cy}, {box.right(), cy}, kSideFill, 2.0);
-    painter.setPen(kText);
+    painter.setPen(textColour());
     painter.drawText(QRectF(labelX, cy - line / 2, area.right() - labelX, line), Qt::AlignLeft | Qt::AlignVCenter,
         metrics.elidedText(tr("up-projection %1 → %2").arg(m_design.side.dModel).arg(m_design.backbone.dModel),
             Qt::ElideRight, area.right() - labelX));

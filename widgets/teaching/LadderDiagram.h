@@ -51,6 +51,9 @@ private:
         QString text;
     };
     void paintStack(QPainter &painter, const QRectF &area, bool isDecoder, int firstLadder);
+    /// Text and secondary lines drawn on the background: the theme's colours.
+    QColor textColour() const;
+    QColor mutedColour() const;
     void paintMessage(QPainter &painter, const QString &message);
     QString blockToolTip(bool isDecoder, int64_t layer) const;
     QString sideToolTip(bool isDecoder, int64_t layer) const;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "teaching/MemoryComparisonChart.h"
 
+#include "plots/PlotTheme.h"
 #include "plots/RunPalette.h"
 #include "run/MethodNames.h"
 #include "train/MemoryPredictor.h"
@@ -90,6 +91,7 @@ MemoryComparisonChart::MemoryComparisonChart(QWidget *parent)
     for (int i = static_cast<int>(m_bars.size()) - 1; i >= 0; --i)
         m_plot->legend->addItem(new QCPPlottableLegendItem(m_plot->legend, m_bars[i]));
     m_plot->xAxis->grid()->setVisible(false);
+    followPalette(m_plot);
 }
 
 std::vector<MethodKind> MemoryComparisonChart::comparedMethods()
@@ -153,6 +155,7 @@ void MemoryComparisonChart::setConfig(const RunConfig &config)
 
     m_note->setText(skipped.join(QLatin1Char('\n')));
     m_note->setVisible(!skipped.isEmpty());
+    followPalette(m_plot); // the new labels in the theme's text colour
     m_plot->replot();
 }
 
