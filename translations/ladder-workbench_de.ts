@@ -718,6 +718,18 @@
         <source>Cannot resume run %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the last session&apos;s run could not be restored, the demo&apos;s is shown: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ladder::MemoryComparisonChart</name>
@@ -980,6 +992,45 @@ fine-tuning</source>
     </message>
 </context>
 <context>
+    <name>ladder::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System: the desktop&apos;s look. Light and Dark: the same look everywhere, plots included.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System language (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new language is used from the next start; --lang overrides it for one start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget recent folders and files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backbone folders, GLUE folders and task files the designer offers again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ladder::QueueView</name>
     <message>
         <source>Move up</source>
@@ -1035,6 +1086,25 @@ fine-tuning</source>
     </message>
     <message>
         <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ladder::RecentPathsButton</name>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recent folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1666,10 +1736,6 @@ Stop a running run before deleting it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The GLUE tasks found in the folder, by the names `ladder train` uses (task.name)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1737,6 +1803,25 @@ Stop a running run before deleting it.</source>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ladder::Theme</name>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ladder::TrainingSession</name>
@@ -1757,6 +1842,45 @@ Stop a running run before deleting it.</source>
     </message>
     <message>
         <source>ladder-workbench %1 / Qt %2 (built with %3) / LibTorch %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ladder::WelcomePage</name>
+    <message>
+        <source>Welcome to Ladder Workbench</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ladder Side-Tuning (LST) fine-tunes a large pretrained model without backpropagating through it: the backbone stays frozen, and a small side network, fed through ladders from the backbone&apos;s layers, is all that trains. On T5-base the paper measured 69% less training memory than full fine-tuning, where Adapters and LoRA save about 26%, at similar accuracy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LST, Adapters and LoRA fine-tuned on the shipped wordnet-t5-tiny, their loss, memory and accuracy plotted side by side as they train (about a minute and a half on two cores).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See why LST saves memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ladder view: the frozen backbone, the side network beside it, and where each method&apos;s training memory goes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Design your own run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a backbone (a preset or a HuggingFace T5 folder), a method and its options, and a task (GLUE or your own TSV, CSV or JSONL file) in the Run panel; the predictor says whether it fits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs are kept in the history below. The same engine runs without a window: &lt;code&gt;ladder train --help&lt;/code&gt;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1795,15 +1919,7 @@ Stop a running run before deleting it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>User interface language, e.g. zh_CN, de or en (default: the system locale).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>cannot write the image (unknown suffix or unwritable folder)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open on a view: &quot;ladder&quot; (LST&apos;s architecture and where a training step&apos;s memory goes, for teaching) or &quot;designer&quot; (the run designer). With --screenshot: save that view and quit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1811,7 +1927,23 @@ Stop a running run before deleting it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--view %1: unknown view (known: ladder, designer)</source>
+        <source>Open on a view: &quot;ladder&quot; (LST&apos;s architecture and where a training step&apos;s memory goes, for teaching), &quot;designer&quot; (the run designer) or &quot;window&quot; (the whole window as it opens). With --screenshot: save that view and quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User interface language, e.g. zh_CN or en (default: the one chosen in the preferences, else the system locale).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour theme: system, light or dark (default: the one chosen in the preferences).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown theme (known: system, light, dark)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--view %1: unknown view (known: ladder, designer, window)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

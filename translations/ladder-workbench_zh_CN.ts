@@ -717,6 +717,18 @@
         <source>Cannot resume run %1: %2</source>
         <translation>无法继续运行 %1：%2</translation>
     </message>
+    <message>
+        <source>the last session&apos;s run could not be restored, the demo&apos;s is shown: %1</source>
+        <translation>无法恢复上次会话的运行，已显示演示运行：%1</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>欢迎</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
 </context>
 <context>
     <name>ladder::MemoryComparisonChart</name>
@@ -981,6 +993,45 @@ fine-tuning</source>
     </message>
 </context>
 <context>
+    <name>ladder::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>System: the desktop&apos;s look. Light and Dark: the same look everywhere, plots included.</source>
+        <translation>系统：沿用桌面的外观。浅色和深色：在任何地方外观一致，图表也随之改变。</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>System language (%1)</source>
+        <translation>系统语言（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>A new language is used from the next start; --lang overrides it for one start.</source>
+        <translation>新语言在下次启动时生效；--lang 可在单次启动时覆盖它。</translation>
+    </message>
+    <message>
+        <source>Forget recent folders and files</source>
+        <translation>清除最近使用的文件夹和文件</translation>
+    </message>
+    <message>
+        <source>The backbone folders, GLUE folders and task files the designer offers again</source>
+        <translation>设计器再次提供的主干文件夹、GLUE 文件夹和任务文件</translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation>最近使用</translation>
+    </message>
+</context>
+<context>
     <name>ladder::QueueView</name>
     <message>
         <source>Move up</source>
@@ -1037,6 +1088,25 @@ fine-tuning</source>
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ladder::RecentPathsButton</name>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>没有最近使用的文件</translation>
+    </message>
+    <message>
+        <source>No recent folders</source>
+        <translation>没有最近使用的文件夹</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
     </message>
 </context>
 <context>
@@ -1672,10 +1742,6 @@ Stop a running run before deleting it.</source>
         <translation>包含 CoLA/、SST-2/ 等子文件夹的文件夹，或其中之一</translation>
     </message>
     <message>
-        <source>Choose…</source>
-        <translation>选择…</translation>
-    </message>
-    <message>
         <source>The GLUE tasks found in the folder, by the names `ladder train` uses (task.name)</source>
         <translation>在该文件夹中找到的 GLUE 任务，以 `ladder train` 使用的名称（task.name）显示</translation>
     </message>
@@ -1743,6 +1809,25 @@ Stop a running run before deleting it.</source>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
+    <message>
+        <source>reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+</context>
+<context>
+    <name>ladder::Theme</name>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
 </context>
 <context>
     <name>ladder::TrainingSession</name>
@@ -1764,6 +1849,45 @@ Stop a running run before deleting it.</source>
     <message>
         <source>ladder-workbench %1 / Qt %2 (built with %3) / LibTorch %4</source>
         <translation>ladder-workbench %1 / Qt %2（编译时使用 %3）/ LibTorch %4</translation>
+    </message>
+</context>
+<context>
+    <name>ladder::WelcomePage</name>
+    <message>
+        <source>Welcome to Ladder Workbench</source>
+        <translation>欢迎使用梯形侧调工作台</translation>
+    </message>
+    <message>
+        <source>Ladder Side-Tuning (LST) fine-tunes a large pretrained model without backpropagating through it: the backbone stays frozen, and a small side network, fed through ladders from the backbone&apos;s layers, is all that trains. On T5-base the paper measured 69% less training memory than full fine-tuning, where Adapters and LoRA save about 26%, at similar accuracy.</source>
+        <translation>梯形侧调（Ladder Side-Tuning，LST）在微调大型预训练模型时不对其反向传播：主干保持冻结，只训练一个小型侧网络，它通过梯子从主干各层获取输入。在 T5-base 上，论文测得其训练内存比全量微调少 69%，而 Adapters 和 LoRA 只节省约 26%，准确率相近。</translation>
+    </message>
+    <message>
+        <source>Run the demo</source>
+        <translation>运行演示</translation>
+    </message>
+    <message>
+        <source>LST, Adapters and LoRA fine-tuned on the shipped wordnet-t5-tiny, their loss, memory and accuracy plotted side by side as they train (about a minute and a half on two cores).</source>
+        <translation>在随附的 wordnet-t5-tiny 上微调 LST、Adapters 和 LoRA，训练过程中并排绘制它们的损失、内存和准确率（双核约一分半钟）。</translation>
+    </message>
+    <message>
+        <source>See why LST saves memory</source>
+        <translation>了解 LST 为何节省内存</translation>
+    </message>
+    <message>
+        <source>The ladder view: the frozen backbone, the side network beside it, and where each method&apos;s training memory goes.</source>
+        <translation>梯形结构视图：冻结的主干、旁边的侧网络，以及每种方法的训练内存用在何处。</translation>
+    </message>
+    <message>
+        <source>Design your own run</source>
+        <translation>设计你自己的运行</translation>
+    </message>
+    <message>
+        <source>Choose a backbone (a preset or a HuggingFace T5 folder), a method and its options, and a task (GLUE or your own TSV, CSV or JSONL file) in the Run panel; the predictor says whether it fits.</source>
+        <translation>在“运行”面板中选择主干（预设或 HuggingFace T5 文件夹）、方法及其选项以及任务（GLUE 或你自己的 TSV、CSV、JSONL 文件）；预测器会告诉你内存是否够用。</translation>
+    </message>
+    <message>
+        <source>Runs are kept in the history below. The same engine runs without a window: &lt;code&gt;ladder train --help&lt;/code&gt;.</source>
+        <translation>运行记录保存在下方的历史中。同一引擎也可以无窗口运行：&lt;code&gt;ladder train --help&lt;/code&gt;。</translation>
     </message>
 </context>
 <context>
@@ -1809,16 +1933,24 @@ Stop a running run before deleting it.</source>
         <translation>界面语言，例如 zh_CN 或 en（默认：首选项中所选的语言，否则为系统区域设置）。</translation>
     </message>
     <message>
-        <source>Open on a view: &quot;ladder&quot; (LST&apos;s architecture and where a training step&apos;s memory goes, for teaching) or &quot;designer&quot; (the run designer). With --screenshot: save that view and quit.</source>
-        <translation>启动时打开一个视图：&quot;ladder&quot;（LST 的架构以及一个训练步的内存去向，用于教学）或 &quot;designer&quot;（运行设计器）。与 --screenshot 一起使用：保存该视图并退出。</translation>
-    </message>
-    <message>
         <source>--screenshot needs --demo (it saves the window when the demo&apos;s runs end) or --view</source>
         <translation>--screenshot 需要与 --demo（在演示的运行结束时保存窗口）或 --view 一起使用</translation>
     </message>
     <message>
-        <source>--view %1: unknown view (known: ladder, designer)</source>
-        <translation>--view %1：未知视图（已知：ladder、designer）</translation>
+        <source>Open on a view: &quot;ladder&quot; (LST&apos;s architecture and where a training step&apos;s memory goes, for teaching), &quot;designer&quot; (the run designer) or &quot;window&quot; (the whole window as it opens). With --screenshot: save that view and quit.</source>
+        <translation>打开某个视图：&quot;ladder&quot;（LST 的结构以及一个训练步骤的内存去向，用于教学）、&quot;designer&quot;（运行设计器）或 &quot;window&quot;（打开时的整个窗口）。配合 --screenshot：保存该视图后退出。</translation>
+    </message>
+    <message>
+        <source>Colour theme: system, light or dark (default: the one chosen in the preferences).</source>
+        <translation>配色主题：system、light 或 dark（默认：首选项中所选的主题）。</translation>
+    </message>
+    <message>
+        <source>unknown theme (known: system, light, dark)</source>
+        <translation>未知主题（可用：system、light、dark）</translation>
+    </message>
+    <message>
+        <source>--view %1: unknown view (known: ladder, designer, window)</source>
+        <translation>--view %1：未知视图（可用：ladder、designer、window）</translation>
     </message>
 </context>
 </TS>
