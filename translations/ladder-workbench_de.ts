@@ -315,10 +315,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This view draws Ladder Side-Tuning (LST). %1 trains inside the backbone (its own weights, or pieces added to its blocks) instead of a side network beside it, so there are no ladders to draw; the chart below compares its memory with LST&apos;s.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Ladder Side-Tuning: frozen backbone d_model %1 → side network %2 (r = %3);</source>
         <translation type="unfinished"></translation>
     </message>
@@ -448,6 +444,149 @@
     </message>
     <message>
         <source>Now μ = %1: the side state keeps %2%, the ladder adds %3%.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>adapters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>layer norms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LoRA A·B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>biases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>soft prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backbone weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full fine-tuning trains every weight of the backbone: %1 parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With %1, training happens inside the frozen backbone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 trainable parameters (%2% of the backbone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>frozen (no update, but the gradient passes through)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backward pass: every block it crosses keeps its activations for it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backbone · d_model %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token embeddings, shared by encoder, decoder and LM head: %1 parameters, all trained.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n soft tokens</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Prompt tuning: %1 trained vectors of width %2 placed before the encoder&apos;s input embeddings; everything else is frozen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>adapters after self-attention and feed-forward: %1 → %2 → %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A·B (rank %1) on q and v, self- and cross-attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A·B (rank %1) on q and v of self-attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; biases (stripe)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>biases of q, k, v, o, the feed-forward and the norms (stripe)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every weight trains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The LM head, tied to the embeddings, turns the decoder&apos;s output into logits; the loss&apos;s gradient starts here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outputs → the decoder&apos;s cross-attention (the gradient comes back this way)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backward pass runs from the loss through every block down to the lowest trained piece. Each block it crosses keeps its activations in memory until the gradient has passed; LST&apos;s side network never sends the gradient into the backbone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decoder block %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encoder block %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: every one of its %2 weights trains.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: frozen (%2 parameters), with a trained adapter after its self-attention and one after its feed-forward layer (%3 → %4 → %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its layer norms train too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: frozen (%2 parameters); trained low-rank updates A·B of rank %3 on the query and value projections of its attention.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Biases added to it train too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: frozen (%2 parameters); only the biases added to its projections and norms train.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: frozen (%2 parameters); the gradient passes through it to reach the soft prompt.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -315,10 +315,6 @@
         <translation>尚无可绘制的运行设计。</translation>
     </message>
     <message>
-        <source>This view draws Ladder Side-Tuning (LST). %1 trains inside the backbone (its own weights, or pieces added to its blocks) instead of a side network beside it, so there are no ladders to draw; the chart below compares its memory with LST&apos;s.</source>
-        <translation>此视图绘制的是梯形侧调（Ladder Side-Tuning, LST）。%1 在主干网络内部训练（训练其自身权重，或添加到其模块中的部件），而不是训练旁边的侧网络，因此没有梯形连接可画；下方图表将其内存与 LST 进行比较。</translation>
-    </message>
-    <message>
         <source>Ladder Side-Tuning: frozen backbone d_model %1 → side network %2 (r = %3);</source>
         <translation>梯形侧调：冻结的主干网络 d_model %1 → 侧网络 %2（r = %3）；</translation>
     </message>
@@ -449,6 +445,148 @@
     <message>
         <source>Now μ = %1: the side state keeps %2%, the ladder adds %3%.</source>
         <translation>当前 μ = %1：侧网络状态保留 %2%，梯形连接加入 %3%。</translation>
+    </message>
+    <message>
+        <source>adapters</source>
+        <translation>适配器</translation>
+    </message>
+    <message>
+        <source>layer norms</source>
+        <translation>层归一化</translation>
+    </message>
+    <message>
+        <source>LoRA A·B</source>
+        <translation>LoRA A·B</translation>
+    </message>
+    <message>
+        <source>biases</source>
+        <translation>偏置</translation>
+    </message>
+    <message>
+        <source>soft prompt</source>
+        <translation>软提示</translation>
+    </message>
+    <message>
+        <source>backbone weights</source>
+        <translation>主干权重</translation>
+    </message>
+    <message>
+        <source>Full fine-tuning trains every weight of the backbone: %1 parameters</source>
+        <translation>全量微调训练主干的每一个权重：%1 个参数</translation>
+    </message>
+    <message>
+        <source>With %1, training happens inside the frozen backbone:</source>
+        <translation>使用 %1 时，训练发生在冻结的主干内部：</translation>
+    </message>
+    <message>
+        <source>%1 trainable parameters (%2% of the backbone)</source>
+        <translation>%1 个可训练参数（占主干的 %2%）</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>frozen (no update, but the gradient passes through)</source>
+        <translation>冻结（不更新，但梯度要穿过它）</translation>
+    </message>
+    <message>
+        <source>trained</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>backward pass: every block it crosses keeps its activations for it</source>
+        <translation>反向传播：它经过的每个块都要为它保留激活值</translation>
+    </message>
+    <message>
+        <source>backbone · d_model %1</source>
+        <translation>主干 · d_model %1</translation>
+    </message>
+    <message>
+        <source>Token embeddings, shared by encoder, decoder and LM head: %1 parameters, all trained.</source>
+        <translation>词元嵌入，由编码器、解码器和语言模型头共享：%1 个参数，全部训练。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n soft tokens</source>
+        <translation>
+            <numerusform>%n 个软提示词元</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Prompt tuning: %1 trained vectors of width %2 placed before the encoder&apos;s input embeddings; everything else is frozen.</source>
+        <translation>提示调优：在编码器的输入嵌入之前放置 %1 个宽度为 %2 的可训练向量；其余全部冻结。</translation>
+    </message>
+    <message>
+        <source>adapters after self-attention and feed-forward: %1 → %2 → %1</source>
+        <translation>自注意力与前馈层之后的适配器：%1 → %2 → %1</translation>
+    </message>
+    <message>
+        <source>A·B (rank %1) on q and v, self- and cross-attention</source>
+        <translation>q 和 v 上的 A·B（秩 %1），自注意力与交叉注意力</translation>
+    </message>
+    <message>
+        <source>A·B (rank %1) on q and v of self-attention</source>
+        <translation>自注意力 q 和 v 上的 A·B（秩 %1）</translation>
+    </message>
+    <message>
+        <source>; biases (stripe)</source>
+        <translation>；偏置（条纹）</translation>
+    </message>
+    <message>
+        <source>biases of q, k, v, o, the feed-forward and the norms (stripe)</source>
+        <translation>q、k、v、o、前馈层和归一化的偏置（条纹）</translation>
+    </message>
+    <message>
+        <source>every weight trains</source>
+        <translation>每个权重都训练</translation>
+    </message>
+    <message>
+        <source>The LM head, tied to the embeddings, turns the decoder&apos;s output into logits; the loss&apos;s gradient starts here.</source>
+        <translation>语言模型头与嵌入共享权重，将解码器的输出转换为 logits；损失的梯度从这里开始。</translation>
+    </message>
+    <message>
+        <source>outputs → the decoder&apos;s cross-attention (the gradient comes back this way)</source>
+        <translation>输出 → 解码器的交叉注意力（梯度沿此路径返回）</translation>
+    </message>
+    <message>
+        <source>The backward pass runs from the loss through every block down to the lowest trained piece. Each block it crosses keeps its activations in memory until the gradient has passed; LST&apos;s side network never sends the gradient into the backbone.</source>
+        <translation>反向传播从损失出发，穿过每个块，一直到最低处的可训练部分。它经过的每个块都要把激活值保留在内存中，直到梯度通过；LST 的侧网络从不把梯度送入主干。</translation>
+    </message>
+    <message>
+        <source>Decoder block %1</source>
+        <translation>解码器块 %1</translation>
+    </message>
+    <message>
+        <source>Encoder block %1</source>
+        <translation>编码器块 %1</translation>
+    </message>
+    <message>
+        <source>%1: every one of its %2 weights trains.</source>
+        <translation>%1：它的 %2 个权重全部训练。</translation>
+    </message>
+    <message>
+        <source>%1: frozen (%2 parameters), with a trained adapter after its self-attention and one after its feed-forward layer (%3 → %4 → %3).</source>
+        <translation>%1：冻结（%2 个参数），在自注意力之后和前馈层之后各有一个训练的适配器（%3 → %4 → %3）。</translation>
+    </message>
+    <message>
+        <source>Its layer norms train too.</source>
+        <translation>它的层归一化也参与训练。</translation>
+    </message>
+    <message>
+        <source>%1: frozen (%2 parameters); trained low-rank updates A·B of rank %3 on the query and value projections of its attention.</source>
+        <translation>%1：冻结（%2 个参数）；其注意力的查询和值投影上有训练的秩为 %3 的低秩更新 A·B。</translation>
+    </message>
+    <message>
+        <source>Biases added to it train too.</source>
+        <translation>添加到其中的偏置也参与训练。</translation>
+    </message>
+    <message>
+        <source>%1: frozen (%2 parameters); only the biases added to its projections and norms train.</source>
+        <translation>%1：冻结（%2 个参数）；只有添加到其投影和归一化上的偏置参与训练。</translation>
+    </message>
+    <message>
+        <source>%1: frozen (%2 parameters); the gradient passes through it to reach the soft prompt.</source>
+        <translation>%1：冻结（%2 个参数）；梯度穿过它到达软提示。</translation>
     </message>
 </context>
 <context>

@@ -2,9 +2,11 @@
 // The ladder view draws what the engine builds: for t5-small and t5-base and each way of naming
 // the kept layers, the view's ladders and kept layers are resolveLstLayers', the side width is
 // d_model / r, the per-block parameter counts add up to countLstParameters; gate values given
-// are the ones shown; the memory bars are predictTrainingMemory's bytes for every method.
+// are the ones shown; the memory bars are predictTrainingMemory's bytes for every method. The
+// other methods are drawn with what trains inside each block and the backward pass through them.
 // Set LADDER_SCREENSHOT_DIR to also save the view as PNGs (for review).
 
+#include "peft/ParameterReport.h"
 #include "peft/lst/LstParameters.h"
 #include "teaching/LadderDiagram.h"
 #include "run/MethodNames.h"
@@ -174,6 +176,46 @@ private Q_SLOTS:
         // LST's point: its activations are below full fine-tuning's.
         QVERIFY(chart.barBytes(MethodKind::Lst, QStringLiteral("activations"))
                 < chart.barBytes(MethodKind::Full, QStringLiteral("activations")));
+    }
+
+    void otherMethodsShowWhatTrainsInsideTheBackbone_data()
+    {
+        QTest::addColumn<QString>("method");
+        QTest::addColumn<QString>("blockSays"); // in every block's tooltip
+        QTest::newRow("full") << QStringLiteral("full") << QStringLiteral("every one of its");
+        QTest::newRow("adapter") << QStringLiteral("adapter") << QStringLiteral("adapter after its self-attention");
+        QTest::newRow("lora") << QStringLiteral("lora") << QStringLiteral("A·B of rank 32");
+        QTest::newRow("bitfit") << QStringLiteral("bitfit") << QStringLiteral("only the biases");
+        QTest::newRow("prompt") << QStringLiteral("prompt") << QStringLiteral("to reach the soft prompt");
+    }
+
+    void otherMethodsShowWhatTrainsInsideTheBackbone()
+    {
+        QFETCH(QString, method);
+        QFETCH(QString, blockSays);
+        RunConfig config = lstConfig(QStringLiteral("t5-small"), QStringLiteral("default"));
+        config.method.kind = methodKindFromName(method.toStdString());
+        const LadderDesign design = LadderDesign::fromRunConfig(config);
+        // The header's counts are the engine's.
+        const T5Config backbone = T5Config::preset("t5-small");
+        QCOMPARE(design.parameters.trainable, countParameters(backbone, config.method).trainable);
+
+        LadderDiagram diagram;
+        diagram.resize(1400, 560);
+        diagram.setDesign(design);
+        diagram.grab(); // paints, recording where each tooltip applies
+        for (const QString &stack : {QStringLiteral("Encoder block"), QStringLiteral("Decoder block")}) {
+            const QSet<QString> blocks = toolTipsStartingWith(diagram, stack);
+            QCOMPARE(blocks.size(), 6); // one per block of t5-small's stack
+            for (const QString &text : blocks)
+                QVERIFY2(text.contains(blockSays), qPrintable(text));
+        }
+        // The backward pass is drawn, in both stacks, with what it costs.
+        QVERIFY(!toolTipsStartingWith(diagram, QStringLiteral("The backward pass runs")).isEmpty());
+        if (method == QStringLiteral("prompt"))
+            QCOMPARE(toolTipsStartingWith(diagram, QStringLiteral("Prompt tuning: 100 trained vectors of width 512")).size(), 1);
+        if (const QString dir = qEnvironmentVariable("LADDER_TEST_PICTURES"); !dir.isEmpty())
+            diagram.grab().save(QDir(dir).filePath(QStringLiteral("inside_%1.png").arg(method)));
     }
 
     void otherMethodsAndBadOptionsAreSaidPlainly()

@@ -46,7 +46,9 @@ LadderDesign LadderDesign::fromRunConfig(const RunConfig &config)
 {
     LadderDesign design;
     design.method = config.method.kind;
+    design.methodOptions = config.method;
     design.backbone = runBackboneConfig(config);
+    design.parameters = countParameters(design.backbone, config.method);
     const T5Config &b = design.backbone;
     design.encoder.depth = b.numLayers;
     design.decoder.depth = b.numDecoderLayers;

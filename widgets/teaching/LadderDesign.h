@@ -6,6 +6,7 @@
 
 #include "model/T5Config.h"
 #include "peft/MethodConfig.h"
+#include "peft/ParameterReport.h"
 
 #include <cstdint>
 #include <string>
@@ -29,6 +30,8 @@ struct LadderStackDesign
 struct LadderDesign
 {
     MethodKind method = MethodKind::Lst;
+    MethodConfig methodOptions;     ///< the method's options as configured
+    ParameterReport parameters;     ///< the engine's countParameters(): what trains, by group
     T5Config backbone;
     T5Config side;                  ///< lstSideConfig(); only meaningful for LST
     int64_t reduction = 1;
@@ -46,7 +49,7 @@ struct LadderDesign
     int ladderCount() const;
 
     /// Derives the design of `config` with the engine's own functions (runBackboneConfig,
-    /// lstSideConfig, resolveLstLayers, countLstParameters). Throws ladder::Error when the
+    /// countParameters, lstSideConfig, resolveLstLayers, countLstParameters). Throws ladder::Error when the
     /// backbone cannot be read or the LST options do not fit it.
     static LadderDesign fromRunConfig(const RunConfig &config);
 };

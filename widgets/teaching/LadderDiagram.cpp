@@ -2,6 +2,7 @@
 #include "teaching/LadderDiagram.h"
 
 #include "plots/PlotTheme.h"
+#include "teaching/DiagramPainting.h"
 #include "run/MethodNames.h"
 #include "teaching/MemoryComparisonChart.h"
 
@@ -19,55 +20,8 @@
 
 namespace ladder {
 
-namespace {
+using namespace diagram;
 
-// Okabe & Ito colours (readable with the common colour-vision deficiencies): the side network
-// in blue, the ladders in vermilion, the frozen backbone in neutral grey.
-const QColor kBackboneFill(0xd4, 0xd4, 0xd4);
-const QColor kBackboneEdge(0x80, 0x80, 0x80);
-const QColor kSideFill(0x00, 0x72, 0xb2);
-const QColor kLadder(0xd5, 0x5e, 0x00);
-const QColor kBackboneText(0x20, 0x20, 0x20); // on kBackboneFill, whatever the theme
-
-QString count(int64_t value)
-{
-    return QLocale().toString(static_cast<qlonglong>(value));
-}
-
-// An arrow from `from` to `to` with a filled head sized to the pen.
-void drawArrow(QPainter &painter, QPointF from, QPointF to, const QColor &colour, double width)
-{
-    painter.setPen(QPen(colour, width, Qt::SolidLine, Qt::FlatCap));
-    const QLineF line(from, to);
-    const double head = 4.0 + 1.5 * width;
-    const QPointF unit = (to - from) / std::max(line.length(), 1e-9);
-    const QPointF normal(-unit.y(), unit.x());
-    painter.drawLine(from, to - unit * head * 0.8);
-    QPainterPath path;
-    path.moveTo(to);
-    path.lineTo(to - unit * head + normal * head * 0.5);
-    path.lineTo(to - unit * head - normal * head * 0.5);
-    path.closeSubpath();
-    painter.fillPath(path, colour);
-}
-
-// A trapezoid narrowing from `wide` height at x0 to `narrow` at x1: a projection d → d/r (or the
-// reverse when x1 < x0 is the narrow side).
-void drawProjection(QPainter &painter, double x0, double x1, double centreY, double wide, double narrow,
-                    const QColor &colour)
-{
-    QPainterPath path;
-    path.moveTo(x0, centreY - wide / 2);
-    path.lineTo(x1, centreY - narrow / 2);
-    path.lineTo(x1, centreY + narrow / 2);
-    path.lineTo(x0, centreY + wide / 2);
-    path.closeSubpath();
-    painter.setPen(QPen(colour.darker(130), 1));
-    painter.fillPath(path, colour.lighter(160));
-    painter.drawPath(path);
-}
-
-} // namespace
 
 LadderDiagram::LadderDiagram(QWidget *parent)
     : QWidget(parent)
@@ -183,78 +137,37 @@ void LadderDiagram::paintEvent(QPaintEvent *)
         return;
     }
     if (m_design.method != MethodKind::Lst) {
-        paintMessage(painter,
-            tr("This view draws Ladder Side-Tuning (LST). %1 trains inside the backbone (its own weights, or "
-               "pieces added to its blocks) instead of a side network beside it, so there are no ladders to "
-               "draw; the chart below compares its memory with LST's.")
-                .arg(methodDisplayName(m_design.method)));
+        paintInsideBackbone(painter);
         return;
     }
 
     // Header: what is drawn and its widths in numbers, then a legend that sits above the data.
-    const double fontPx = std::clamp(height() / 48.0, 10.0, 14.0);
-    QFont font = painter.font();
-    font.setPixelSize(static_cast<int>(fontPx));
-    QFont bold = font;
-    bold.setBold(true);
-    bold.setPixelSize(static_cast<int>(fontPx + 2));
-    const double line = fontPx * 1.6;
-    double y = 6;
-    double x = 12;
-    const double right = width() - 12;
-    // Header pieces flow left to right and wrap, so nothing is clipped at 700 px.
-    const auto flow = [&](double itemWidth) {
-        if (x > 12 && x + itemWidth > right) {
-            x = 12;
-            y += line;
-        }
-    };
-    painter.setFont(bold);
-    painter.setPen(textColour());
-    for (const QString &part : {tr("Ladder Side-Tuning: frozen backbone d_model %1 → side network %2 (r = %3);")
-                                    .arg(m_design.backbone.dModel)
-                                    .arg(m_design.side.dModel)
-                                    .arg(m_design.reduction),
-             tr("%1 trainable parameters").arg(count(m_design.lstTrainableParameters))}) {
-        const double partWidth = QFontMetricsF(bold).horizontalAdvance(part) + 8;
-        flow(partWidth);
-        painter.drawText(QRectF(x, y, partWidth, line), Qt::AlignLeft | Qt::AlignVCenter, part);
-        x += partWidth;
-    }
-    y += line;
-    x = 12;
-
-    painter.setFont(font);
-    const QFontMetricsF metrics(font);
-    const auto legendItem = [&](const QString &label, const std::function<void(const QRectF &)> &swatch) {
-        const double textWidth = metrics.horizontalAdvance(label);
-        flow(28 + textWidth);
-        const QRectF box(x, y + line * 0.2, 22, line * 0.6);
-        swatch(box);
-        painter.setPen(textColour());
-        painter.drawText(QRectF(x + 28, y, textWidth + 4, line), Qt::AlignLeft | Qt::AlignVCenter, label);
-        x += 28 + textWidth + 24;
-    };
-    legendItem(tr("frozen backbone (no gradient)"), [&](const QRectF &box) {
+    DiagramHeader header(painter, width(), height(), textColour());
+    header.title({tr("Ladder Side-Tuning: frozen backbone d_model %1 → side network %2 (r = %3);")
+                      .arg(m_design.backbone.dModel)
+                      .arg(m_design.side.dModel)
+                      .arg(m_design.reduction),
+        tr("%1 trainable parameters").arg(count(m_design.lstTrainableParameters))});
+    header.legendItem(tr("frozen backbone (no gradient)"), [&](const QRectF &box) {
         painter.setPen(kBackboneEdge);
         painter.setBrush(kBackboneFill);
         painter.drawRect(box);
     });
-    legendItem(tr("side block (trained)"), [&](const QRectF &box) {
+    header.legendItem(tr("side block (trained)"), [&](const QRectF &box) {
         painter.setPen(Qt::NoPen);
-        painter.setBrush(kSideFill);
+        painter.setBrush(kTrainedFill);
         painter.drawRect(box);
     });
-    legendItem(tr("ladder: downsampler d → d/r; the side state keeps μ, the ladder adds 1 − μ (thicker: more)"),
+    header.legendItem(tr("ladder: downsampler d → d/r; the side state keeps μ, the ladder adds 1 − μ (thicker: more)"),
         [&](const QRectF &box) {
             drawArrow(painter, {box.left(), box.center().y()}, {box.right(), box.center().y()}, kLadder, 2.5);
         });
-    legendItem(tr("dropped layer (no ladder)"), [&](const QRectF &box) {
+    header.legendItem(tr("dropped layer (no ladder)"), [&](const QRectF &box) {
         painter.setPen(QPen(mutedColour(), 1, Qt::DashLine));
         painter.setBrush(Qt::NoBrush);
         painter.drawRect(box);
     });
-    y += line + 4;
+    const double y = header.bottom() + 4;
 
     const double half = (width() - 24) / 2.0;
     const QRectF stacks(12, y, width() - 24, height() - y - 6);
@@ -299,7 +212,7 @@ void LadderDiagram::paintStack(QPainter &painter, const QRectF &area, bool isDec
     const double labelX = sideX + sideWidth + 8;
 
     // The side state's path up the stack, drawn first so blocks sit on it.
-    painter.setPen(QPen(kSideFill, 2));
+    painter.setPen(QPen(kTrainedFill, 2));
     painter.drawLine(QPointF(sideCentreX, rowCentre(0)), QPointF(sideCentreX, rowCentre(rows - 1)));
 
     // Embeddings and the first downsample, which starts the side state.
@@ -375,7 +288,7 @@ void LadderDiagram::paintStack(QPainter &painter, const QRectF &area, bool isDec
             ladderToolTip(isDecoder, layer, ladder)});
 
         painter.setPen(Qt::NoPen);
-        painter.setBrush(kSideFill);
+        painter.setBrush(kTrainedFill);
         painter.drawRect(side);
         painter.setPen(textColour());
         painter.drawText(QRectF(labelX, cy - line / 2, area.right() - labelX, line), Qt::AlignLeft | Qt::AlignVCenter,
@@ -404,9 +317,9 @@ void LadderDiagram::paintStack(QPainter &painter, const QRectF &area, bool isDec
                               "logits; the backbone decoder's own output is not used.")});
     const double x0 = box.right() + gap * 0.45;
     const double x1 = box.right() + gap * 0.65;
-    drawArrow(painter, {sideCentreX, cy}, {x1, cy}, kSideFill, 2.0);
-    drawProjection(painter, x1, x0, cy, blockHeight * 0.8 / m_design.reduction + 2, blockHeight * 0.8, kSideFill);
-    drawArrow(painter, {x0, cy}, {box.right(), cy}, kSideFill, 2.0);
+    drawArrow(painter, {sideCentreX, cy}, {x1, cy}, kTrainedFill, 2.0);
+    drawProjection(painter, x1, x0, cy, blockHeight * 0.8 / m_design.reduction + 2, blockHeight * 0.8, kTrainedFill);
+    drawArrow(painter, {x0, cy}, {box.right(), cy}, kTrainedFill, 2.0);
     painter.setPen(textColour());
     painter.drawText(QRectF(labelX, cy - line / 2, area.right() - labelX, line), Qt::AlignLeft | Qt::AlignVCenter,
         metrics.elidedText(tr("up-projection %1 → %2").arg(m_design.side.dModel).arg(m_design.backbone.dModel),

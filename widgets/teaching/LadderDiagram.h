@@ -2,6 +2,9 @@
 // The LST architecture drawn to scale of width: the frozen backbone's blocks as grey columns,
 // the side network at d_model / r beside them, one ladder (downsampler d → d/r) per kept layer
 // labelled with its gate μ, dropped layers marked, and the up-projection into the frozen LM head.
+// For the other methods, the contrast a teacher needs: what trains inside the backbone's blocks
+// (adapters, LoRA's A·B, biases, soft prompts, or everything) and the backward pass that must
+// run through every block above it.
 #pragma once
 
 #include "teaching/LadderDesign.h"
@@ -51,6 +54,14 @@ private:
         QString text;
     };
     void paintStack(QPainter &painter, const QRectF &area, bool isDecoder, int firstLadder);
+    /// The other methods (LadderDiagramInside.cpp): the backbone with what trains inside it,
+    /// and the backward pass through every block above the lowest trained piece.
+    void paintInsideBackbone(QPainter &painter);
+    void paintInsideStack(QPainter &painter, const QRectF &area, bool isDecoder);
+    /// What trains inside one block, in words, for its tooltip.
+    QString insideBlockToolTip(bool isDecoder, int64_t layer) const;
+    /// The header's legend row; returns the y under it.
+    double paintLegend(QPainter &painter, double y, double line, bool ladders);
     /// Text and secondary lines drawn on the background: the theme's colours.
     QColor textColour() const;
     QColor mutedColour() const;
