@@ -1,19 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pretrain/Pretrainer.h"
 
-#include "corpus/WordNet.h"
 #include "corpus/WordNetCorpus.h"
-#include "data/LineReader.h"
 #include "io/StateDict.h"
 #include "model/T5Checkpoint.h"
 #include "model/T5Init.h"
+#include "pretrain/PretrainCorpus.h"
 #include "pretrain/SpanCorruption.h"
 #include "runtime/Threads.h"
 #include "tokenizer/SentencePieceTokenizer.h"
 #include "train/Checkpoint.h"
 #include "train/LrSchedule.h"
+#include "train/RunLoop.h"
 #include "util/Error.h"
-#include "util/Text.h"
 
 #include <nlohmann/json.hpp>
 
@@ -23,12 +22,10 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
-#include <iomanip>
 #include <numeric>
 #include <optional>
 #include <random>
 #include <sstream>
-#include <thread>
 
 namespace ladder {
 
@@ -42,28 +39,6 @@ using Clock = std::chrono::steady_clock;
 constexpr int kSentinels = 100;            ///< T5's extra ids
 constexpr int64_t kMaxValidationSequences = 256;
 
-struct RunStopped
-{
-};
-
-/// splitmix64: independent seeds for the order of an epoch and the mask of a sequence.
-uint64_t mix(uint64_t a, uint64_t b, uint64_t c)
-{
-    uint64_t x = a * 0x9e3779b97f4a7c15ULL ^ (b + 0x632be59bd9b4e019ULL) * 0xbf58476d1ce4e5b9ULL ^ c * 0x94d049bb133111ebULL;
-    x ^= x >> 30;
-    x *= 0xbf58476d1ce4e5b9ULL;
-    x ^= x >> 27;
-    x *= 0x94d049bb133111ebULL;
-    return x ^ (x >> 31);
-}
-
-template<typename T>
-void shuffleWith(std::vector<T> &items, std::mt19937_64 &random)
-{
-    for (std::size_t i = items.size(); i > 1; --i)
-        std::swap(items[i - 1], items[static_cast<std::size_t>(random() % i)]);
-}
-
 void writeText(const fs::path &path, const std::string &text)
 {
     std::ofstream out(path, std::ios::binary);
@@ -71,68 +46,6 @@ void writeText(const fs::path &path, const std::string &text)
     out.close();
     if (!out)
         throw Error(path.string() + ": cannot write");
-}
-
-/// The corpus lines, split by a hash of each line into training and validation.
-struct CorpusLines
-{
-    std::vector<std::string> train;
-    std::vector<std::string> validation;
-};
-
-CorpusLines readCorpus(const PretrainCorpusConfig &corpus)
-{
-    std::vector<std::string> lines;
-    if (corpus.kind == "wordnet") {
-        WordNetCorpusOptions options;
-        options.includeWords = corpus.includeWords;
-        options.includeExamples = corpus.includeExamples;
-        lines = wordNetCorpusLines(readWordNet(corpus.wordnetDir.empty() ? defaultWordNetDir() : corpus.wordnetDir), options);
-    }
-    for (const std::string &file : corpus.files) {
-        LineReader reader(file);
-        std::string line;
-        while (reader.next(line)) {
-            if (!line.empty() && line.back() == '\r')
-                line.pop_back();
-            if (line.find_first_not_of(" \t") != std::string::npos)
-                lines.push_back(line);
-        }
-    }
-    CorpusLines split;
-    const auto threshold = static_cast<uint64_t>(corpus.validationShare * 1e6);
-    for (std::string &line : lines)
-        (fnv1a(line) % 1000000 < threshold ? split.validation : split.train).push_back(std::move(line));
-    if (split.train.empty())
-        throw Error("the pretraining corpus has no training lines");
-    return split;
-}
-
-/// The lines tokenised (no eos), shuffled by line, concatenated and cut into sequences of
-/// `length` tokens (the last, shorter piece is dropped), as T5 packs its pretraining text.
-std::vector<std::vector<int64_t>> packSequences(const std::vector<std::string> &lines,
-    const SentencePieceTokenizer &tokenizer, int64_t length, uint64_t seed, int64_t *tokenCount)
-{
-    std::vector<std::size_t> order(lines.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::mt19937_64 random(seed);
-    shuffleWith(order, random);
-    std::vector<std::vector<int64_t>> sequences;
-    std::vector<int64_t> current;
-    int64_t tokens = 0;
-    for (std::size_t index : order) {
-        for (int64_t id : tokenizer.encode(lines[index], false)) {
-            current.push_back(id);
-            ++tokens;
-            if (static_cast<int64_t>(current.size()) == length) {
-                sequences.push_back(std::move(current));
-                current.clear();
-            }
-        }
-    }
-    if (tokenCount != nullptr)
-        *tokenCount = tokens;
-    return sequences;
 }
 
 T5Config modelShape(const PretrainModelConfig &model, int64_t vocabularyIds)
@@ -286,17 +199,8 @@ void PretrainingRun::prepare(const std::string &resumeFrom)
     m_model = createRandomT5(m_shape, train.seed);
     for (const auto &parameter : m_model->parameters())
         m_parameters.push_back(parameter);
-    auto options = torch::optim::AdamWOptions(train.learningRate).betas({0.9, 0.999}).eps(1e-8).weight_decay(train.weightDecay);
-    if (train.optimizer == "adamw_scaled") {
-        // One group per tensor, so each can step at its own rate (setLearningRates).
-        std::vector<torch::optim::OptimizerParamGroup> groups;
-        for (const auto &parameter : m_parameters)
-            groups.emplace_back(std::vector<torch::Tensor>{parameter},
-                std::make_unique<torch::optim::AdamWOptions>(options));
-        m_optimizer = std::make_unique<torch::optim::AdamW>(std::move(groups), options);
-    } else {
-        m_optimizer = std::make_unique<torch::optim::AdamW>(m_parameters, options);
-    }
+    // adamw_scaled: one group per tensor, so each can step at its own rate (setLearningRates).
+    m_optimizer = makeAdamW(m_parameters, train.learningRate, train.weightDecay, train.optimizer == "adamw_scaled");
     if (!resumeFrom.empty())
         m_startStep = readCheckpoint(resumeFrom);
 
@@ -330,7 +234,7 @@ double PretrainingRun::validationLoss()
         std::vector<std::vector<int64_t>> inputs, targets;
         for (std::size_t i = first; i < std::min(first + batch, m_validation.size()); ++i) {
             // Fixed masks: the same examples at every evaluation.
-            SpanCorruptedExample example = corrupt(m_validation[i], mix(m_config.train.seed, ~0ULL, i));
+            SpanCorruptedExample example = corrupt(m_validation[i], mixSeeds(m_config.train.seed, ~0ULL, i));
             inputs.push_back(std::move(example.inputs));
             targets.push_back(std::move(example.targets));
         }
@@ -348,18 +252,16 @@ double PretrainingRun::validationLoss()
 
 void PretrainingRun::setLearningRates(double rate)
 {
-    const bool scaled = m_config.train.optimizer == "adamw_scaled";
-    torch::NoGradGuard noGrad;
-    for (auto &group : m_optimizer->param_groups()) {
-        double groupRate = rate;
-        if (scaled) {
-            // nanoT5's AdamWScale: the step relative to the tensor's size, floored as
-            // Adafactor floors it, so zero-initialised tensors can still move.
-            const double rms = group.params().front().pow(2).mean().sqrt().item<double>();
-            groupRate *= std::max(1e-3, rms);
-        }
-        static_cast<torch::optim::AdamWOptions &>(group.options()).lr(groupRate);
+    if (m_config.train.optimizer != "adamw_scaled") {
+        setLearningRate(*m_optimizer, rate);
+        return;
     }
+    torch::NoGradGuard noGrad;
+    // nanoT5's AdamWScale: the step relative to the tensor's size, floored as Adafactor floors
+    // it, so zero-initialised tensors can still move.
+    setLearningRate(*m_optimizer, rate, [](torch::optim::OptimizerParamGroup &group) {
+        return std::max(1e-3, group.params().front().pow(2).mean().sqrt().item<double>());
+    });
 }
 
 void PretrainingRun::trainLoop()
@@ -379,10 +281,7 @@ void PretrainingRun::trainLoop()
     const Clock::time_point started = Clock::now();
     double stepSecondsSum = 0.0;
     for (int64_t step = m_startStep; step < train.steps; ++step) {
-        while (m_control.pause.load() && !m_control.stop.load())
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        if (m_control.stop.load())
-            throw RunStopped{};
+        waitWhilePaused(m_control);
         const Clock::time_point stepStart = Clock::now();
         std::vector<std::vector<int64_t>> inputs, targets;
         for (int64_t b = 0; b < train.batchSize; ++b) {
@@ -391,13 +290,13 @@ void PretrainingRun::trainLoop()
             if (epoch != m_orderEpoch) {
                 m_order.resize(static_cast<std::size_t>(sequences));
                 std::iota(m_order.begin(), m_order.end(), 0);
-                std::mt19937_64 random(mix(train.seed, static_cast<uint64_t>(epoch), 0x6f72646572ULL));
+                std::mt19937_64 random(mixSeeds(train.seed, static_cast<uint64_t>(epoch), 0x6f72646572ULL));
                 shuffleWith(m_order, random);
                 m_orderEpoch = epoch;
             }
             const std::size_t index = m_order[static_cast<std::size_t>(global % sequences)];
             SpanCorruptedExample example =
-                corrupt(m_train[index], mix(train.seed, static_cast<uint64_t>(epoch), index + 1));
+                corrupt(m_train[index], mixSeeds(train.seed, static_cast<uint64_t>(epoch), index + 1));
             inputs.push_back(std::move(example.inputs));
             targets.push_back(std::move(example.targets));
         }
@@ -409,12 +308,9 @@ void PretrainingRun::trainLoop()
         in.labels = batchTensor(targets);
         const torch::Tensor loss = m_model->forward(in).loss;
         const double lossValue = loss.item<double>();
-        if (!std::isfinite(lossValue))
-            throw Error("the loss became " + std::to_string(lossValue) + " at step " + std::to_string(step + 1)
-                + "; lower train.learning_rate or raise train.warmup_steps");
+        checkLossIsFinite(lossValue, step + 1, rate, "lower train.learning_rate or raise train.warmup_steps");
         loss.backward();
-        const double norm = torch::nn::utils::clip_grad_norm_(m_parameters,
-            train.maxGradNorm > 0 ? train.maxGradNorm : std::numeric_limits<double>::infinity());
+        const double norm = clipGradientNorm(m_parameters, train.maxGradNorm);
         m_optimizer->step();
 
         PretrainStep metrics;
@@ -472,25 +368,17 @@ void PretrainingRun::writeCheckpoint(int64_t step)
 
 int64_t PretrainingRun::readCheckpoint(const std::string &folder)
 {
-    const fs::path dir(folder);
-    const fs::path positionFile = dir / "position.json";
-    std::error_code ec;
-    if (!fs::is_regular_file(positionFile, ec))
-        throw Error(folder + ": not a pretraining checkpoint (no position.json; expected a folder such as "
-                             "<output_dir>/work/checkpoint-500)");
+    const fs::path positionFile = fs::path(folder) / "position.json";
     int64_t step = 0;
-    try {
-        std::ifstream in(positionFile);
-        std::stringstream text;
-        text << in.rdbuf();
-        const Json json = Json::parse(text.str());
-        step = json.at("step").get<int64_t>();
-        m_result.losses = json.at("losses").get<std::vector<double>>();
-        for (const Json &entry : json.at("validation_losses"))
-            m_result.validationLosses.emplace_back(entry.at(0).get<int64_t>(), entry.at(1).get<double>());
-    } catch (const Json::exception &e) {
-        throw Error(positionFile.string() + ": malformed checkpoint position: " + e.what());
-    }
+    readCheckpointPosition(folder,
+        "not a pretraining checkpoint (no position.json; expected a folder such as <output_dir>/work/checkpoint-500)",
+        [&](const std::string &text) {
+            const Json json = Json::parse(text);
+            step = json.at("step").get<int64_t>();
+            m_result.losses = json.at("losses").get<std::vector<double>>();
+            for (const Json &entry : json.at("validation_losses"))
+                m_result.validationLosses.emplace_back(entry.at(0).get<int64_t>(), entry.at(1).get<double>());
+        });
     if (step < 0 || step > m_config.train.steps || static_cast<int64_t>(m_result.losses.size()) != step)
         throw Error(positionFile.string() + ": step " + std::to_string(step) + " does not fit this configuration ("
             + std::to_string(m_config.train.steps) + " steps)");
@@ -542,33 +430,17 @@ void PretrainingRun::writeOutput()
 
 PretrainResult PretrainingRun::run(const std::string &resumeFrom)
 {
-    try {
-        prepare(resumeFrom);
-        trainLoop();
-        writeOutput();
-        m_result.status = TrainerStatus::Finished;
-        m_result.message = "pretrained " + std::to_string(m_result.steps) + " steps; wrote " + m_result.outputDir;
-    } catch (const RunStopped &) {
-        m_result.status = TrainerStatus::Stopped;
-        m_result.message = "stopped at step " + std::to_string(m_result.steps);
-    } catch (const Error &e) {
-        m_result.status = TrainerStatus::Failed;
-        m_result.message = e.what();
-    } catch (const c10::Error &e) {
-        m_result.status = TrainerStatus::Failed;
-        m_result.message = std::string("LibTorch: ") + e.what_without_backtrace();
-    } catch (const std::exception &e) {
-        m_result.status = TrainerStatus::Failed;
-        m_result.message = e.what();
-    }
+    const RunEnding ending = runToEnd(
+        [&] {
+            prepare(resumeFrom);
+            trainLoop();
+            writeOutput();
+            return "pretrained " + std::to_string(m_result.steps) + " steps; wrote " + m_result.outputDir;
+        },
+        [this] { return "stopped at step " + std::to_string(m_result.steps); });
+    m_result.status = ending.status;
+    m_result.message = ending.message;
     return m_result;
-}
-
-std::string fixed(double value, int digits)
-{
-    std::ostringstream out;
-    out << std::fixed << std::setprecision(digits) << value;
-    return out.str();
 }
 
 } // namespace
@@ -578,86 +450,6 @@ PretrainResult runPretraining(const PretrainConfig &config, PretrainObserver &ob
 {
     PretrainingRun run(config, observer, control);
     return run.run(resumeFrom);
-}
-
-std::vector<std::pair<int64_t, double>> lossCurveSummary(const std::vector<double> &losses, int parts)
-{
-    std::vector<std::pair<int64_t, double>> summary;
-    const auto n = static_cast<int64_t>(losses.size());
-    if (n == 0 || parts < 1)
-        return summary;
-    int64_t begin = 0;
-    for (int part = 1; part <= parts; ++part) {
-        const int64_t end = n * part / parts;
-        if (end <= begin)
-            continue;
-        double sum = 0.0;
-        for (int64_t i = begin; i < end; ++i)
-            sum += losses[static_cast<std::size_t>(i)];
-        summary.emplace_back(end, sum / static_cast<double>(end - begin));
-        begin = end;
-    }
-    return summary;
-}
-
-std::string pretrainReadme(const PretrainConfig &config, const PretrainResult &result, const std::string &command)
-{
-    const PretrainPreparation &p = result.preparation;
-    std::ostringstream out;
-    out << "# " << config.name << "\n\n";
-    if (result.steps == 0)
-        out << "Not pretrained: a T5 with HuggingFace's random initialisation and the vocabulary trained on the "
-               "corpus below, written by `ladder pretrain` with `train.steps` 0 — the random baseline of the same "
-               "shape and vocabulary.\n\n";
-    else
-        out << "A small T5 pretrained from scratch by `ladder pretrain` with T5's span-corruption objective ("
-            << config.train.noiseDensity * 100 << "% noise, mean span " << config.train.meanNoiseSpanLength
-            << ", sentinels `<extra_id_N>`), for teaching: fine-tuning methods can be compared on it on a laptop.\n\n";
-    out
-        << "Files: `config.json`, `model.safetensors`, `spiece.model` (a HuggingFace T5 folder), "
-        << "`pretrain.json` (the exact configuration, corpus sizes and loss summary)"
-        << (config.corpus.kind == "wordnet" ? ", `LICENSE` (WordNet 3.0)" : "") << ".\n\n"
-        << "## Corpus\n\n";
-    if (config.corpus.kind == "wordnet")
-        out << "WordNet 3.0 (Debian's `wordnet-base`): every synset's words and definition as one line, every usage "
-               "example as another. The synsets the WordNet demo tasks validate and test on are left out "
-               "(`isDemoEvaluationSynset`), so no evaluation definition was pretraining text. WordNet 3.0 Copyright "
-               "2006 by Princeton University, used under the WordNet 3.0 licence (see `LICENSE`).\n";
-    for (const std::string &file : config.corpus.files)
-        out << "Text file: `" << file << "`.\n";
-    out << "\n" << p.trainLines << " training lines (" << p.trainTokens << " tokens, " << p.trainSequences
-        << " sequences of " << config.train.sequenceLength << " tokens), " << p.validationLines
-        << " validation lines.\n\n"
-        << "## Model\n\n"
-        << p.parameters << " parameters; vocabulary " << p.vocabularyIds << " ids (a " << config.vocab.modelType
-        << " sentencepiece model trained on the corpus, plus 100 sentinels); inputs " << p.inputLength
-        << " tokens, targets " << p.targetLength << ".\n\n"
-        << "## Training\n\n"
-        << result.steps << " steps of batch " << config.train.batchSize << ", "
-        << (config.train.optimizer == "adamw_scaled" ? "AdamW with steps scaled by each tensor's RMS (nanoT5's AdamWScale)"
-                                                    : "AdamW")
-        << " at peak learning rate " << config.train.learningRate << " (" << config.train.warmupSteps
-        << " warm-up steps, then linear decay), seed " << config.train.seed << ".\n\n"
-        << "| steps | mean training loss |\n|---|---|\n";
-    int64_t previous = 0;
-    for (const auto &[step, mean] : lossCurveSummary(result.losses)) {
-        out << "| " << previous + 1 << "–" << step << " | " << fixed(mean, 3) << " |\n";
-        previous = step;
-    }
-    if (!result.validationLosses.empty()) {
-        out << "\nValidation loss (held-out lines): ";
-        const std::size_t count = result.validationLosses.size();
-        for (std::size_t i = 0; i < count; ++i) {
-            // At most ten points, always the first and the last.
-            if (count > 10 && i != 0 && i + 1 != count && i % ((count + 9) / 10) != 0)
-                continue;
-            out << (i == 0 ? "" : ", ") << "step " << result.validationLosses[i].first << ": "
-                << fixed(result.validationLosses[i].second, 3);
-        }
-        out << ".\n";
-    }
-    out << "\n## Reproduce\n\n```sh\n" << command << "\n```\n";
-    return out.str();
 }
 
 } // namespace ladder

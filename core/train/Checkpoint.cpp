@@ -97,29 +97,39 @@ void writeCheckpoint(const std::string &folder, FineTuningModel &model, torch::o
     replaceFolder(temporary.string(), folder);
 }
 
-TrainingPosition readCheckpoint(const std::string &folder, FineTuningModel &model, torch::optim::Optimizer &optimizer)
+void readCheckpointPosition(const std::string &folder, const std::string &missingMessage,
+    const std::function<void(const std::string &text)> &parse)
 {
-    const fs::path dir(folder);
-    const fs::path positionFile = dir / "position.json";
+    const fs::path positionFile = fs::path(folder) / "position.json";
     std::error_code ec;
     if (!fs::is_regular_file(positionFile, ec))
-        throw Error(folder + ": not a checkpoint folder (no position.json; expected a folder written by "
-                             "train.checkpoint_every, such as <output_dir>/checkpoint-100)");
-    TrainingPosition position;
+        throw Error(folder + ": " + missingMessage);
+    std::ifstream in(positionFile);
+    std::stringstream text;
+    text << in.rdbuf();
     try {
-        std::ifstream in(positionFile);
-        std::stringstream text;
-        text << in.rdbuf();
-        const nlohmann::json json = nlohmann::json::parse(text.str());
-        position.step = json.at("step").get<int64_t>();
-        position.epoch = json.at("epoch").get<int64_t>();
-        position.microBatch = json.at("micro_batch").get<int64_t>();
-        position.bestScore = json.at("best_score").get<double>();
-        position.bestStep = json.at("best_step").get<int64_t>();
-        position.runName = json.value("run", std::string());
+        parse(text.str());
     } catch (const nlohmann::json::exception &e) {
         throw Error(positionFile.string() + ": malformed checkpoint position: " + e.what());
     }
+}
+
+TrainingPosition readCheckpoint(const std::string &folder, FineTuningModel &model, torch::optim::Optimizer &optimizer)
+{
+    const fs::path positionFile = fs::path(folder) / "position.json";
+    TrainingPosition position;
+    readCheckpointPosition(folder,
+        "not a checkpoint folder (no position.json; expected a folder written by train.checkpoint_every, such as "
+        "<output_dir>/checkpoint-100)",
+        [&position](const std::string &text) {
+            const nlohmann::json json = nlohmann::json::parse(text);
+            position.step = json.at("step").get<int64_t>();
+            position.epoch = json.at("epoch").get<int64_t>();
+            position.microBatch = json.at("micro_batch").get<int64_t>();
+            position.bestScore = json.at("best_score").get<double>();
+            position.bestStep = json.at("best_step").get<int64_t>();
+            position.runName = json.value("run", std::string());
+        });
     // The trainer indexes its epoch order with these: a hand-edited or corrupted file must not
     // reach it with a negative count.
     auto require = [&](bool valid, const char *what) {
@@ -131,7 +141,7 @@ TrainingPosition readCheckpoint(const std::string &folder, FineTuningModel &mode
     require(position.microBatch >= 0, "\"micro_batch\" must be >= 0");
     require(position.bestStep >= -1 && position.bestStep <= position.step,
         "\"best_step\" must be -1 (no validation yet) or a step between 0 and \"step\"");
-    model.loadTrainedState(readSafetensors((dir / "trained.safetensors").string()));
+    model.loadTrainedState(readSafetensors((fs::path(folder) / "trained.safetensors").string()));
     readOptimizerAndGenerator(folder, optimizer);
     return position;
 }

@@ -6,6 +6,7 @@
 
 #include <torch/torch.h>
 
+#include <functional>
 #include <string>
 
 namespace ladder {
@@ -42,6 +43,11 @@ void readOptimizerAndGenerator(const std::string &folder, torch::optim::Optimize
 /// `folder` (replaceFolder), so a crash mid-write never leaves a half checkpoint under its name.
 std::string temporaryBeside(const std::string &folder);
 void replaceFolder(const std::string &temporary, const std::string &folder);
+/// Reads `folder`/position.json, where a checkpoint says how far its run got, and hands the text
+/// to `parse`. Throws ladder::Error "<folder>: <missingMessage>" when the file is absent, and
+/// "<file>: malformed checkpoint position: …" when `parse` throws a JSON error.
+void readCheckpointPosition(const std::string &folder, const std::string &missingMessage,
+    const std::function<void(const std::string &text)> &parse);
 
 /// Writes only the trained state (the best model so far).
 void writeTrainedState(const std::string &folder, FineTuningModel &model);

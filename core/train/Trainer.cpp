@@ -13,6 +13,7 @@
 #include "train/LrSchedule.h"
 #include "train/MemoryAccounting.h"
 #include "train/MixedPrecision.h"
+#include "train/RunLoop.h"
 #include "train/TaskData.h"
 #include "train/Vocabulary.h"
 #include "util/Error.h"
@@ -21,7 +22,6 @@
 #include <cmath>
 #include <filesystem>
 #include <sstream>
-#include <thread>
 
 namespace ladder {
 
@@ -55,11 +55,6 @@ double secondsSince(Clock::time_point start)
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-/// Thrown inside a run to end it with a status other than failure (stop requested).
-struct RunStopped
-{
-};
-
 /// One training run's state; Trainer::run builds it, runs it and turns its outcome into a result.
 class TrainingRun
 {
@@ -77,15 +72,10 @@ private:
     std::vector<int64_t> nextMicroBatch();
     void measureMemory(StepMetrics &metrics, int64_t gradientBytesThisStep);
     std::optional<EvaluationResult> evaluate(const std::string &split, int64_t step, bool trackBest);
-    void waitWhilePaused();
     /// Ends the run (RunStopped) once a stop is requested. Preparation calls it between its
     /// stages and inside their loops, so a stop (or closing the window) need not wait for the
     /// whole preparation: only for the one call it is in (sentencepiece training is one call).
-    void stopIfRequested() const
-    {
-        if (m_control.stop.load())
-            throw RunStopped{};
-    }
+    void stopIfRequested() const { ladder::stopIfRequested(m_control); }
     /// Starts a preparation stage: stops if asked to, then reports the stage as the Preparing
     /// status's message ("loading the task", …), so a user sees what the wait is for.
     void beginStage(const std::string &stage)
@@ -206,8 +196,7 @@ void TrainingRun::prepare()
         throw Error("method." + methodName(m_config.method.kind) + ": the method left no trainable parameter");
 
     m_peakRate = m_config.effectiveLearningRate();
-    auto options = torch::optim::AdamWOptions(m_peakRate).betas({0.9, 0.999}).eps(1e-8).weight_decay(train.weightDecay);
-    m_optimizer = std::make_unique<torch::optim::AdamW>(m_parameters, options);
+    m_optimizer = makeAdamW(m_parameters, m_peakRate, train.weightDecay);
 
     m_batchesPerEpoch = (m_train.size() + train.batchSize - 1) / train.batchSize;
     const int64_t stepsPerEpoch = (m_batchesPerEpoch + train.gradAccumulation - 1) / train.gradAccumulation;
@@ -262,17 +251,6 @@ std::vector<int64_t> TrainingRun::nextMicroBatch()
         m_orderEpoch = m_position.epoch;
     }
     return m_epochOrder[static_cast<std::size_t>(m_position.microBatch++)];
-}
-
-void TrainingRun::waitWhilePaused()
-{
-    if (!m_control.pause.load())
-        return;
-    setStatus(TrainerStatus::Paused);
-    while (m_control.pause.load() && !m_control.stop.load())
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    if (!m_control.stop.load())
-        setStatus(TrainerStatus::Running);
 }
 
 void TrainingRun::measureMemory(StepMetrics &metrics, int64_t gradientBytesThisStep)
@@ -363,9 +341,8 @@ void TrainingRun::trainLoop()
     int64_t stepsRun = 0;
 
     while (m_position.step < m_totalSteps) {
-        waitWhilePaused();
-        if (m_control.stop.load())
-            throw RunStopped{};
+        waitWhilePaused(m_control,
+            [this](bool paused) { setStatus(paused ? TrainerStatus::Paused : TrainerStatus::Running); });
         const auto stepStart = Clock::now();
         if (train.measureMemory)
             MemoryMeter::resetPeak();
@@ -385,15 +362,9 @@ void TrainingRun::trainLoop()
                 out = m_model->forward(batch.inputs);
             }
             const double loss = out.loss.item<double>();
-            if (!std::isfinite(loss)) {
-                std::ostringstream message;
-                message << "the loss became " << (std::isnan(loss) ? "NaN" : "infinite") << " at step "
-                        << metrics.step << " (learning rate " << linearScheduleRate(m_peakRate, m_position.step,
-                               train.warmupSteps, m_totalSteps)
-                        << "): training diverged; lower train.learning_rate, keep train.max_grad_norm > 0, or "
-                           "add warm-up steps";
-                throw Error(message.str());
-            }
+            checkLossIsFinite(loss, metrics.step,
+                linearScheduleRate(m_peakRate, m_position.step, train.warmupSteps, m_totalSteps),
+                "lower train.learning_rate, keep train.max_grad_norm > 0, or add warm-up steps");
             (out.loss / static_cast<double>(train.gradAccumulation)).backward();
             lossSum += loss;
             metrics.examples += batch.examples;
@@ -402,14 +373,9 @@ void TrainingRun::trainLoop()
             metrics.targetLength = batch.inputs.labels.size(1);
         }
         const int64_t gradientBytesThisStep = gradientBytes(m_parameters);
-        double norm = 0.0;
-        if (train.maxGradNorm > 0)
-            norm = torch::nn::utils::clip_grad_norm_(m_parameters, train.maxGradNorm);
-        else
-            norm = torch::nn::utils::clip_grad_norm_(m_parameters, std::numeric_limits<double>::infinity());
+        const double norm = clipGradientNorm(m_parameters, train.maxGradNorm);
         const double rate = linearScheduleRate(m_peakRate, m_position.step, train.warmupSteps, m_totalSteps);
-        for (auto &group : m_optimizer->param_groups())
-            static_cast<torch::optim::AdamWOptions &>(group.options()).lr(rate);
+        setLearningRate(*m_optimizer, rate);
         m_optimizer->step();
         // Free the gradients (PyTorch's zero_grad(set_to_none=True)); 1.13's zero_grad() only zeroes them.
         for (torch::Tensor &parameter : m_parameters)
@@ -464,26 +430,18 @@ TrainResult TrainingRun::run()
 {
     MemoryMeter::install();
     setStatus(TrainerStatus::Preparing);
-    try {
-        prepare();
-        setStatus(TrainerStatus::Running);
-        trainLoop();
-        m_result.message = "finished after " + std::to_string(m_result.steps) + " steps";
-        setStatus(TrainerStatus::Finished, m_result.message);
-    } catch (const RunStopped &) {
-        m_result.message = m_stage.empty() ? "stopped at step " + std::to_string(m_result.steps)
-                                           : "stopped while " + m_stage;
-        setStatus(TrainerStatus::Stopped, m_result.message);
-    } catch (const Error &e) {
-        m_result.message = e.what();
-        setStatus(TrainerStatus::Failed, m_result.message);
-    } catch (const c10::Error &e) {
-        m_result.message = std::string("LibTorch error: ") + e.what_without_backtrace();
-        setStatus(TrainerStatus::Failed, m_result.message);
-    } catch (const std::exception &e) {
-        m_result.message = e.what();
-        setStatus(TrainerStatus::Failed, m_result.message);
-    }
+    const RunEnding ending = runToEnd(
+        [this] {
+            prepare();
+            setStatus(TrainerStatus::Running);
+            trainLoop();
+            return "finished after " + std::to_string(m_result.steps) + " steps";
+        },
+        [this] {
+            return m_stage.empty() ? "stopped at step " + std::to_string(m_result.steps) : "stopped while " + m_stage;
+        });
+    m_result.message = ending.message;
+    setStatus(ending.status, m_result.message);
     return m_result;
 }
 

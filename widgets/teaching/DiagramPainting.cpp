@@ -46,6 +46,40 @@ void drawProjection(QPainter &painter, double x0, double x1, double centreY, dou
     painter.drawPath(path);
 }
 
+void drawFrozenSwatch(QPainter &painter, const QRectF &box)
+{
+    painter.setPen(kBackboneEdge);
+    painter.setBrush(kBackboneFill);
+    painter.drawRect(box);
+}
+
+void drawTrainedSwatch(QPainter &painter, const QRectF &box)
+{
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(kTrainedFill);
+    painter.drawRect(box);
+}
+
+void drawStackTitle(QPainter &painter, const QRectF &area, double line, const QString &title, const QColor &colour)
+{
+    const QFont font = painter.font();
+    QFont bold = font;
+    bold.setBold(true);
+    painter.setFont(bold);
+    painter.setPen(colour);
+    painter.drawText(QRectF(area.left(), area.top(), area.width(), line), Qt::AlignLeft | Qt::AlignVCenter, title);
+    painter.setFont(font);
+}
+
+StackRows::StackRows(const QRectF &area, int64_t depth, double line)
+    : count(static_cast<int>(depth) + 2)
+    , top(area.top() + 2 * line + 4)
+    , bottom(area.bottom())
+    , rowHeight((area.bottom() - top) / count)
+    , blockHeight(std::max(rowHeight * 0.72, 4.0))
+{
+}
+
 namespace {
 
 constexpr double kMargin = 12;

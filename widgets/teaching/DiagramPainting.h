@@ -36,6 +36,28 @@ void drawArrow(QPainter &painter, QPointF from, QPointF to, const QColor &colour
 void drawProjection(QPainter &painter, double x0, double x1, double centreY, double wide, double narrow,
     const QColor &colour);
 
+/// Legend swatches: a frozen backbone block, and something that trains.
+void drawFrozenSwatch(QPainter &painter, const QRectF &box);
+void drawTrainedSwatch(QPainter &painter, const QRectF &box);
+
+/// A stack's title ("Encoder") in bold on the first line of `area`; the painter's font is kept.
+void drawStackTitle(QPainter &painter, const QRectF &area, double line, const QString &title, const QColor &colour);
+
+/// The rows of one stack (encoder or decoder) in `area`, bottom to top — the embeddings, blocks
+/// 0 … depth−1, the stack's output — under two lines of titles `line` high.
+struct StackRows
+{
+    StackRows(const QRectF &area, int64_t depth, double line);
+    /// The vertical centre of row `row` (0: the embeddings).
+    double centre(int row) const { return bottom - (row + 0.5) * rowHeight; }
+
+    int count = 0;
+    double top = 0;    ///< under the titles
+    double bottom = 0;
+    double rowHeight = 0;
+    double blockHeight = 0;
+};
+
 /// A diagram's header: a bold title and a legend whose pieces flow left to right and wrap, so
 /// nothing is clipped at 700 px. Sizes follow the widget's height; leaves the body font set.
 class DiagramHeader

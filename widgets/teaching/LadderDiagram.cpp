@@ -148,16 +148,8 @@ void LadderDiagram::paintEvent(QPaintEvent *)
                       .arg(m_design.side.dModel)
                       .arg(m_design.reduction),
         tr("%1 trainable parameters").arg(count(m_design.lstTrainableParameters))});
-    header.legendItem(tr("frozen backbone (no gradient)"), [&](const QRectF &box) {
-        painter.setPen(kBackboneEdge);
-        painter.setBrush(kBackboneFill);
-        painter.drawRect(box);
-    });
-    header.legendItem(tr("side block (trained)"), [&](const QRectF &box) {
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(kTrainedFill);
-        painter.drawRect(box);
-    });
+    header.legendItem(tr("frozen backbone (no gradient)"), [&](const QRectF &box) { drawFrozenSwatch(painter, box); });
+    header.legendItem(tr("side block (trained)"), [&](const QRectF &box) { drawTrainedSwatch(painter, box); });
     header.legendItem(tr("ladder: downsampler d → d/r; the side state keeps μ, the ladder adds 1 − μ (thicker: more)"),
         [&](const QRectF &box) {
             drawArrow(painter, {box.left(), box.center().y()}, {box.right(), box.center().y()}, kLadder, 2.5);
@@ -190,24 +182,16 @@ void LadderDiagram::paintStack(QPainter &painter, const QRectF &area, bool isDec
     const double backboneX = area.left() + 4;
     const double sideX = backboneX + backboneWidth + gap;
 
-    QFont bold = font;
-    bold.setBold(true);
-    painter.setFont(bold);
-    painter.setPen(textColour());
-    painter.drawText(QRectF(area.left(), area.top(), area.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
-        isDecoder ? tr("Decoder") : tr("Encoder"));
-    painter.setFont(font);
+    drawStackTitle(painter, area, line, isDecoder ? tr("Decoder") : tr("Encoder"), textColour());
     painter.drawText(QRectF(backboneX, area.top() + line, backboneWidth + gap, line), Qt::AlignLeft | Qt::AlignVCenter,
         tr("frozen backbone · d_model %1").arg(m_design.backbone.dModel));
     painter.drawText(QRectF(sideX, area.top() + line, area.right() - sideX, line), Qt::AlignLeft | Qt::AlignVCenter,
         tr("side · %1").arg(m_design.side.dModel));
 
-    // Rows bottom to top: embeddings, blocks 0 … depth−1, the stack's output.
-    const double top = area.top() + 2 * line + 4;
-    const int rows = static_cast<int>(stack.depth) + 2;
-    const double rowHeight = (area.bottom() - top) / rows;
-    const double blockHeight = std::max(rowHeight * 0.72, 4.0);
-    const auto rowCentre = [&](int row) { return area.bottom() - (row + 0.5) * rowHeight; };
+    const StackRows stackRows(area, stack.depth, line);
+    const int rows = stackRows.count;
+    const double blockHeight = stackRows.blockHeight;
+    const auto rowCentre = [&stackRows](int row) { return stackRows.centre(row); };
     const double sideCentreX = sideX + sideWidth / 2;
     const double labelX = sideX + sideWidth + 8;
 

@@ -64,16 +64,9 @@ void LadderDiagram::paintInsideBackbone(QPainter &painter)
     if (!groups.isEmpty())
         header.text(groups, mutedColour());
     if (!full)
-        header.legendItem(tr("frozen (no update, but the gradient passes through)"), [&](const QRectF &box) {
-            painter.setPen(kBackboneEdge);
-            painter.setBrush(kBackboneFill);
-            painter.drawRect(box);
-        });
-    header.legendItem(tr("trained"), [&](const QRectF &box) {
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(kTrainedFill);
-        painter.drawRect(box);
-    });
+        header.legendItem(tr("frozen (no update, but the gradient passes through)"),
+            [&](const QRectF &box) { drawFrozenSwatch(painter, box); });
+    header.legendItem(tr("trained"), [&](const QRectF &box) { drawTrainedSwatch(painter, box); });
     header.legendItem(tr("backward pass: every block it crosses keeps its activations for it"), [&](const QRectF &box) {
         drawArrow(painter, {box.left(), box.center().y()}, {box.right(), box.center().y()}, kBackward, 2.0, true);
     });
@@ -98,22 +91,14 @@ void LadderDiagram::paintInsideStack(QPainter &painter, const QRectF &area, bool
     const double blockWidth = std::min(area.width() * 0.42, 300.0);
     const double noteX = blockX + blockWidth + 12;
 
-    QFont bold = font;
-    bold.setBold(true);
-    painter.setFont(bold);
-    painter.setPen(textColour());
-    painter.drawText(QRectF(area.left(), area.top(), area.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
-        isDecoder ? tr("Decoder") : tr("Encoder"));
-    painter.setFont(font);
+    drawStackTitle(painter, area, line, isDecoder ? tr("Decoder") : tr("Encoder"), textColour());
     painter.drawText(QRectF(blockX, area.top() + line, area.right() - blockX, line), Qt::AlignLeft | Qt::AlignVCenter,
         tr("backbone · d_model %1").arg(m_design.backbone.dModel));
 
-    // Rows bottom to top: embeddings, blocks 0 … depth−1, the stack's output.
-    const double top = area.top() + 2 * line + 4;
-    const int rows = static_cast<int>(stack.depth) + 2;
-    const double rowHeight = (area.bottom() - top) / rows;
-    const double blockHeight = std::max(rowHeight * 0.72, 4.0);
-    const auto rowCentre = [&](int row) { return area.bottom() - (row + 0.5) * rowHeight; };
+    const StackRows stackRows(area, stack.depth, line);
+    const int rows = stackRows.count;
+    const double blockHeight = stackRows.blockHeight;
+    const auto rowCentre = [&stackRows](int row) { return stackRows.centre(row); };
     const auto blockRect = [&](int row) {
         return QRectF(blockX, rowCentre(row) - blockHeight / 2, blockWidth, blockHeight);
     };
@@ -153,6 +138,16 @@ void LadderDiagram::paintInsideStack(QPainter &painter, const QRectF &area, bool
                                       .arg(m_design.backbone.dModel)});
     }
 
+    // BitFit's biases (LoRA adds and trains them too in the paper's configuration): a stripe.
+    const bool biases = method == MethodKind::BitFit
+        || (method == MethodKind::Lora && m_design.methodOptions.lora.trainBiases);
+    const auto drawBiasStripe = [&](const QRectF &box) {
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(kTrainedFill);
+        const double height = std::max(2.0, blockHeight * 0.12);
+        painter.drawRect(QRectF(box.left(), box.bottom() - height, box.width(), height));
+    };
+
     // The blocks, each with what trains inside it.
     for (int64_t layer = 0; layer < stack.depth; ++layer) {
         const int row = static_cast<int>(layer) + 1;
@@ -175,11 +170,8 @@ void LadderDiagram::paintInsideStack(QPainter &painter, const QRectF &area, bool
                     painter.drawRect(QRectF(box.right() - (1.6 + 1.6 * (2 * pair + projection)) * markWidth, markTop,
                         markWidth, markHeight));
         }
-        const bool biases = method == MethodKind::BitFit
-            || (method == MethodKind::Lora && m_design.methodOptions.lora.trainBiases);
         if (biases)
-            painter.drawRect(QRectF(box.left(), box.bottom() - std::max(2.0, blockHeight * 0.12), box.width(),
-                std::max(2.0, blockHeight * 0.12)));
+            drawBiasStripe(box);
         m_regions.append({box, insideBlockToolTip(isDecoder, layer)});
     }
     // What the marks are, once, beside the top block.
@@ -211,6 +203,8 @@ void LadderDiagram::paintInsideStack(QPainter &painter, const QRectF &area, bool
     if (isDecoder) {
         const QRectF head = blockRect(outputRow);
         drawBox(head, method == MethodKind::Full, tr("LM head"));
+        if (biases)
+            drawBiasStripe(head); // the LM head's bias trains with the others
         m_regions.append({head, tr("The LM head, tied to the embeddings, turns the decoder's output into logits; "
                                    "the loss's gradient starts here.")});
     } else {
