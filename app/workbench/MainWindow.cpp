@@ -406,7 +406,8 @@ void MainWindow::followSession(qint64 entryId, TrainingSession *session)
                       .arg(QString::fromStdString(p.vocabulary)));
         if (!followed())
             return;
-        m_curves->beginLiveRun(session->runId(), label, p.totalSteps);
+        // Without a store the run has no id: its queue entry's, negated, tells it apart.
+        m_curves->beginLiveRun(session->runId() > 0 ? session->runId() : -entryId, label, p.totalSteps);
         if (const QueueEntry *entry = m_queue->entry(entryId)) {
             m_ladder->setDesign(entry->config);
             m_ladder->clearGateValues();
@@ -471,12 +472,17 @@ void MainWindow::entryFinished(qint64 entryId, const TrainResult &result)
     appendLog(summary);
     if (entryId == m_followedEntry) {
         m_statusLabel->setText(summary);
-        // The finished run stays on the curves, now read back from the store like any opened run.
+        // The finished run stays on the curves, now read back from the store like any opened run;
+        // without a store, as it was drawn.
         const qint64 runId = entry != nullptr ? entry->runId : 0;
-        if (runId > 0 && !m_openedRuns.contains(runId))
-            m_openedRuns.append(runId);
-        m_curves->clearLiveRun();
-        plotOpenedRuns();
+        if (runId > 0) {
+            if (!m_openedRuns.contains(runId))
+                m_openedRuns.append(runId);
+            m_curves->clearLiveRun();
+            plotOpenedRuns();
+        } else {
+            m_curves->keepLiveRun();
+        }
     }
     // The history and the compare view follow the store on their own timers; a run that ended
     // here is shown ended at once.

@@ -154,8 +154,8 @@ private slots:
         QVERIFY(!window.curves()->hasLiveRun());
         // …and the history, which follows the file, lists it.
         QTRY_COMPARE_WITH_TIMEOUT(window.historyModel()->rowCount(), 1, 5000);
-        if (const QByteArray shot = qgetenv("LADDER_SCREENSHOT"); !shot.isEmpty())
-            window.grab().save(QString::fromLocal8Bit(shot));
+        if (const QString dir = qEnvironmentVariable("LADDER_SCREENSHOT_DIR"); !dir.isEmpty())
+            window.grab().save(QDir(dir).filePath(QStringLiteral("window-after-run.png")));
     }
 
     void welcomeOffersTheDemoTheLadderViewAndTheDesigner()
@@ -167,7 +167,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         auto *centre = window.findChild<QTabWidget *>(QStringLiteral("centre"));
         QVERIFY(window.welcomePage() != nullptr);
-        if (const QString dir = qEnvironmentVariable("LADDER_TEST_PICTURES"); !dir.isEmpty())
+        if (const QString dir = qEnvironmentVariable("LADDER_SCREENSHOT_DIR"); !dir.isEmpty())
             window.grab().save(QDir(dir).filePath(QStringLiteral("welcome.png")));
         window.welcomePage()->findChild<QAbstractButton *>(QStringLiteral("welcomeLadder"))->click();
         QCOMPARE(centre->currentWidget(), static_cast<QWidget *>(window.ladderView()));
@@ -232,7 +232,7 @@ private slots:
                 QCOMPARE(plot->xAxis->tickLabelColor(), palette.color(QPalette::WindowText));
                 QCOMPARE(plot->yAxis->labelColor(), palette.color(QPalette::WindowText));
             }
-            if (const QString dir = qEnvironmentVariable("LADDER_TEST_PICTURES"); !dir.isEmpty()) {
+            if (const QString dir = qEnvironmentVariable("LADDER_SCREENSHOT_DIR"); !dir.isEmpty()) {
                 window.showLadderView();
                 window.grab().save(QDir(dir).filePath(QStringLiteral("theme-%1.png").arg(ladder::themeName(theme))));
             }
@@ -272,6 +272,10 @@ private slots:
             changed += view->gateValue(i) != first.at(i) ? 1 : 0;
         }
         QVERIFY2(changed > 0, "no gate moved during training");
+        // No store to read the ended run back from: its curves stay as they were drawn.
+        QVERIFY(!window.curves()->hasLiveRun());
+        QCOMPARE(window.curves()->storedRunIds().size(), 1);
+        QVERIFY(window.curves()->storedRunIds().first() < 0); // not a store's id
     }
 
     void windowIsSavedAsAnImageWhenTheQueueEnds()

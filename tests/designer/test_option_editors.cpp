@@ -250,10 +250,10 @@ private Q_SLOTS:
         QVERIFY(!decay->isVisibleTo(&designer)); // folded away until asked for
         designer.findChild<QToolButton *>(QStringLiteral("moreSettings"))->click();
         QVERIFY(decay->isVisibleTo(&designer));
-        // To look at the unfolded form: LADDER_TEST_PICTURES=<folder> saves it there.
-        if (qEnvironmentVariableIsSet("LADDER_TEST_PICTURES")) {
+        // To look at the unfolded form: LADDER_SCREENSHOT_DIR=<folder> saves it there.
+        if (qEnvironmentVariableIsSet("LADDER_SCREENSHOT_DIR")) {
             designer.resize(460, designer.sizeHint().height());
-            designer.grab().save(qEnvironmentVariable("LADDER_TEST_PICTURES") + QStringLiteral("/designer-more-settings.png"));
+            designer.grab().save(qEnvironmentVariable("LADDER_SCREENSHOT_DIR") + QStringLiteral("/designer-more-settings.png"));
         }
 
         auto *accumulation = designer.findChild<OptionEditor *>(QStringLiteral("train.grad_accumulation"));

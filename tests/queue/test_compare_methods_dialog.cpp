@@ -137,7 +137,7 @@ private slots:
         QCOMPARE(configs[1].method.kind, MethodKind::Adapter);
         QCOMPARE(configs[1].train.learningRate, 0.02);
 
-        if (const QByteArray shots = qgetenv("LADDER_SHOTS"); !shots.isEmpty()) {
+        if (const QByteArray shots = qgetenv("LADDER_SCREENSHOT_DIR"); !shots.isEmpty()) {
             dialog.show();
             QVERIFY(QTest::qWaitForWindowExposed(&dialog));
             dialog.grab().save(QString::fromLocal8Bit(shots) + QStringLiteral("/compare-methods-dialog.png"));

@@ -170,7 +170,7 @@ private slots:
         QCOMPARE(view.model()->rowCount(), 8);
         QCOMPARE(queue.queuedCount(), 2);
 
-        const QString shots = QString::fromLocal8Bit(qgetenv("LADDER_SHOTS"));
+        const QString shots = QString::fromLocal8Bit(qgetenv("LADDER_SCREENSHOT_DIR"));
         view.selectEntry(pausedId);
         if (!shots.isEmpty())
             QVERIFY(view.grab().save(shots + QStringLiteral("/queue-view.png")));

@@ -214,7 +214,7 @@ private Q_SLOTS:
         QVERIFY(!toolTipsStartingWith(diagram, QStringLiteral("The backward pass runs")).isEmpty());
         if (method == QStringLiteral("prompt"))
             QCOMPARE(toolTipsStartingWith(diagram, QStringLiteral("Prompt tuning: 100 trained vectors of width 512")).size(), 1);
-        if (const QString dir = qEnvironmentVariable("LADDER_TEST_PICTURES"); !dir.isEmpty())
+        if (const QString dir = qEnvironmentVariable("LADDER_SCREENSHOT_DIR"); !dir.isEmpty())
             diagram.grab().save(QDir(dir).filePath(QStringLiteral("inside_%1.png").arg(method)));
     }
 

@@ -6,7 +6,101 @@
 
 #include <qcustomplot.h>
 
+#include <QEvent>
+#include <QFontMetrics>
+
+#include <algorithm>
+
 namespace ladder {
+
+namespace {
+
+const char *const kFullTextProperty = "ladderFullText";
+
+/// `text` with line breaks at spaces so that no line is wider than `width` pixels in `font`
+/// (a single word wider than that keeps its own line); its own line breaks are kept.
+QString wrapped(const QString &text, const QFont &font, int width)
+{
+    const QFontMetrics metrics(font);
+    QStringList lines;
+    for (const QString &paragraph : text.split(QLatin1Char('\n'))) {
+        QString line;
+        for (const QString &word : paragraph.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+            const QString candidate = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
+            if (!line.isEmpty() && metrics.horizontalAdvance(candidate) > width) {
+                lines << line;
+                line = word;
+            } else {
+                line = candidate;
+            }
+        }
+        lines << line;
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+void wrapSubtitle(QCPTextElement *subtitle, int width)
+{
+    const QVariant full = subtitle->property(kFullTextProperty);
+    if (full.isValid())
+        subtitle->setText(wrapped(full.toString(), subtitle->font(), width));
+}
+
+/// As many legend entries a row as the plot's width holds (columns first, so rows read left to right).
+void fitLegend(QCustomPlot *plot)
+{
+    QCPLegend *legend = plot->legend;
+    const int available = plot->width() - legend->margins().left() - legend->margins().right();
+    int used = 0;
+    int columns = 0;
+    for (int i = 0; i < legend->itemCount(); ++i) {
+        const int itemWidth = legend->item(i)->minimumOuterSizeHint().width() + legend->columnSpacing();
+        if (columns > 0 && used + itemWidth > available)
+            break;
+        used += itemWidth;
+        ++columns;
+    }
+    legend->setWrap(std::max(1, columns));
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+}
+
+/// Re-wraps the subtitle and the legend whenever the plot's width changes.
+class FitToWidth : public QObject
+{
+public:
+    FitToWidth(QCustomPlot *plot, QCPTextElement *subtitle)
+        : QObject(plot)
+        , m_plot(plot)
+        , m_subtitle(subtitle)
+    {
+        plot->installEventFilter(this);
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == m_plot && event->type() == QEvent::Resize) {
+            wrapSubtitle(m_subtitle, m_plot->width() - 16);
+            fitLegend(m_plot);
+            m_plot->replot(QCustomPlot::rpQueuedReplot);
+        }
+        return false;
+    }
+
+private:
+    QCustomPlot *m_plot;
+    QCPTextElement *m_subtitle;
+};
+
+} // namespace
+
+void setSubtitleText(QCPTextElement *subtitle, const QString &text)
+{
+    subtitle->setProperty(kFullTextProperty, text);
+    QCustomPlot *plot = subtitle->parentPlot();
+    wrapSubtitle(subtitle, plot->width() - 16);
+    fitLegend(plot); // the entries may have changed with the text
+}
 
 QCPTextElement *setUpComparePlot(QCustomPlot *plot, const QString &title)
 {
@@ -38,6 +132,7 @@ QCPTextElement *setUpComparePlot(QCustomPlot *plot, const QString &title)
     plot->setMinimumSize(320, 260);
     installPlotExportMenu(plot);
     followPalette(plot);
+    new FitToWidth(plot, subtitle);
     return subtitle;
 }
 

@@ -68,7 +68,7 @@ void PeakMemoryBars::setComparison(const RunComparison &comparison)
         total->setPadding(QMargins(0, 0, 0, 3));
         total->setClipToAxisRect(false);
     }
-    m_subtitle->setText(unmeasured.isEmpty() ? tr("At the step of each run's peak; the categories add up to the peak")
+    setSubtitleText(m_subtitle, unmeasured.isEmpty() ? tr("At the step of each run's peak; the categories add up to the peak")
                                              : tr("At the step of each run's peak; no memory measured yet: %1")
                                                    .arg(unmeasured.join(QStringLiteral(", "))));
 

@@ -118,7 +118,7 @@ void ScoreMemoryBubbles::setComparison(const RunComparison &comparison)
     if (!unplotted.isEmpty())
         subtitle += QLatin1Char('\n')
             + tr("Not shown (no memory or score yet): %1").arg(unplotted.join(QStringLiteral(", ")));
-    m_subtitle->setText(subtitle);
+    setSubtitleText(m_subtitle, subtitle);
 
     xAxis->setLabel(tr("peak training memory (%1)").arg(unit.name));
     yAxis->setLabel(anyValidation && !anyTest ? tr("best validation score")

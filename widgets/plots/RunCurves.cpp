@@ -189,6 +189,16 @@ void RunCurves::clearLiveRun()
     rebuild();
 }
 
+void RunCurves::keepLiveRun()
+{
+    if (!m_live)
+        return;
+    auto kept = std::make_unique<Run>();
+    kept->data = m_live->data;
+    m_stored.push_back(std::move(kept));
+    clearLiveRun();
+}
+
 bool RunCurves::hasLiveRun() const
 {
     return m_live != nullptr;

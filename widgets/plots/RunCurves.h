@@ -47,10 +47,15 @@ public:
     QList<qint64> storedRunIds() const;
 
     /// Starts a live run of `totalSteps` steps (replacing the previous live run); the stored runs
-    /// stay. Its points come through addStep(), addMemory() and addEvaluation().
+    /// stay. Its points come through addStep(), addMemory() and addEvaluation(). `runId` names
+    /// and colours it: the store's id, or any other id unique among the shown runs for a run no
+    /// store keeps.
     void beginLiveRun(qint64 runId, const QString &label, qint64 totalSteps);
     /// Removes the live run's curves.
     void clearLiveRun();
+    /// Keeps the live run's curves, ended, among the stored runs: for a run no store keeps (the
+    /// workbench without a database), which could not be read back once it ends.
+    void keepLiveRun();
     bool hasLiveRun() const;
 
     /// Points the live run holds in one series (curveSeriesName(): "loss",

@@ -18,7 +18,7 @@ QColor runColour(qint64 runId)
         0xd55e00, // vermillion
         0x56b4e9, // sky blue
         0xcc79a7, // reddish purple
-        0x000000, // black
+        0x767676, // grey in place of the palette's black, which a dark theme would hide
     };
     const auto n = static_cast<qint64>(palette.size());
     // Ids start at 1 in the store: run 1 gets the first colour.

@@ -11,7 +11,8 @@ namespace ladder {
 
 /// A run's colour, from its id alone (stable across views and restarts): Okabe & Ito's
 /// qualitative palette, chosen to stay distinguishable with the common colour-vision
-/// deficiencies, less its yellow. Ids seven apart share a colour (legends tell them apart).
+/// deficiencies, less its yellow, with a mid grey for its black (readable on light and dark
+/// themes alike). Ids seven apart share a colour (legends tell them apart).
 QColor runColour(qint64 runId);
 
 /// One memory category as plots show it.

@@ -80,6 +80,10 @@ QueueView::QueueView(RunQueue *queue, WorkbenchSettings *settings, QWidget *pare
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
+    // One line a run: a long name is elided in its middle (method and task stay readable; the
+    // tooltip has it whole) rather than wrapped into a row too short for it.
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideMiddle);
     m_table->setItemDelegateForColumn(RunQueueModel::ProgressColumn, new ProgressDelegate(m_table));
     QHeaderView *header = m_table->horizontalHeader();
     header->setSectionResizeMode(RunQueueModel::NameColumn, QHeaderView::Stretch);
