@@ -22,7 +22,7 @@ BUILD_DIR="$ROOT/build-asan"
 # Also not here: the tests that drive the `ladder` executable (test_cli_model, test_cli_options,
 # test_bench_memory), so CI does not compile the CLI and the benchmark library a second time under
 # ASan (about 3 minutes on the 2-core CI machine); what they call in core is sanitised by the core tests.
-NOT_SANITIZED='^(test_tokenizer|test_trainer|test_trainer_learning|test_trainer_stop|test_cli_training|test_pretrainer|test_cli_pretrain|test_cli_compare|test_shipped_backbones|test_cli_model|test_cli_options|test_bench_memory)$'
+NOT_SANITIZED='^(test_tokenizer|test_trainer|test_trainer_learning|test_trainer_stop|test_cli_training|test_pretrainer|test_cli_pretrain|test_cli_compare|test_shipped_backbones|test_cli_model|test_cli_options|test_bench_memory|test_lst_memory_prediction)$'
 
 source "$ROOT/scripts/packages.sh"
 install_missing_packages sanitize "${LADDER_BUILD_PACKAGES[@]}"

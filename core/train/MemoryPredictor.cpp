@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "train/MemoryPredictor.h"
 
-#include "peft/lst/LstParameters.h"
-#include "peft/lst/RecomputedAttention.h"
+#include "peft/lst/LstMemoryEstimate.h"
 
 #include <algorithm>
 
@@ -75,6 +74,35 @@ double stackFloats(const StackShape &s, double encoderLayers, double decoderLaye
     return floats;
 }
 
+/// LST's prediction: LstMemoryEstimate, the one count of what a step keeps (also what
+/// test_lst_memory checks against the meter), with the categories the meter reports. The
+/// frozen backbone runs first, without autograd: its phase peaks with the ladder inputs and one
+/// block's temporaries, before any side activation exists; the side network's phase is the
+/// estimate's peak. The step's peak is the larger.
+MemoryPrediction predictLstMemory(MemoryPrediction prediction, const T5Config &backbone, const MethodConfig &method)
+{
+    const LstMemoryEstimate estimate = estimateLstMemory(backbone, method.lst,
+        {prediction.batchSize, prediction.sourceLength, prediction.targetLength, static_cast<int64_t>(kFloat), true});
+    const ParameterReport &parameters = prediction.parameters;
+    const double backboneBytes = method.lst.backbonePrecision == BackbonePrecision::Bf16 ? 2.0 : kFloat;
+    MemoryBreakdown &memory = prediction.memory;
+    memory.frozenWeights = static_cast<int64_t>(backboneBytes * static_cast<double>(parameters.total - parameters.trainable));
+
+    const double b = static_cast<double>(prediction.batchSize);
+    const double ts = static_cast<double>(prediction.sourceLength);
+    const StackShape shape = shapeOf(backbone);
+    // One backbone block's temporaries without autograd: its attention scores and their softmax,
+    // or its feed-forward's inner activation (gated: two branches and their product).
+    const double blockTemporaries =
+        std::max(2 * b * shape.heads * ts * ts, b * ts * (shape.gated ? 3 : 1) * shape.ff) * backboneBytes;
+    const int64_t backbonePhase = estimate.parameterBytes + estimate.optimizerBytes + estimate.ladderInputBytes
+        + static_cast<int64_t>(blockTemporaries);
+    memory.peak = std::max(estimate.peakBytes(), backbonePhase);
+    memory.activations = std::max<int64_t>(0, memory.peak - memory.staticBytes());
+    memory.peak = memory.staticBytes() + memory.activations;
+    return prediction;
+}
+
 } // namespace
 
 MemoryPrediction predictTrainingMemory(const T5Config &backbone, const MethodConfig &method, int64_t batchSize,
@@ -131,50 +159,12 @@ MemoryPrediction predictTrainingMemory(const T5Config &backbone, const MethodCon
         }
         break;
     }
-    case MethodKind::Lst: {
-        const T5Config side = lstSideConfig(backbone, method.lst);
-        StackShape sideShape = shapeOf(side);
-        sideShape.dropout = method.lst.dropout > 0;
-        const bool recompute = method.lst.sideAttention == SideAttention::Recompute;
-        sideShape.keepsProbabilities = !recompute;
-        // backbone_dtype bf16: the frozen weights, the ladder inputs and the backbone's
-        // temporaries take 2 bytes a value; the side network stays fp32.
-        const double backboneBytes = method.lst.backbonePrecision == BackbonePrecision::Bf16 ? 2.0 : kFloat;
-        memory.frozenWeights = static_cast<int64_t>(
-            backboneBytes * static_cast<double>(parameters.total - parameters.trainable));
-        const double keptEncoder =
-            static_cast<double>(resolveLstLayers(method.lst.layers, backbone, false).size());
-        const double keptDecoder = static_cast<double>(resolveLstLayers(method.lst.layers, backbone, true).size());
-        floats = stackFloats(sideShape, keptEncoder, keptDecoder, b, ts, tt, true);
-        // Ladder inputs (backbone block outputs and embeddings) kept for the down-projections,
-        // in the backbone's dtype, and the up-projection's input and output.
-        const double ladderValues = b * ts * (keptEncoder + 1) * shape.d + b * tt * (keptDecoder + 1) * shape.d;
-        floats += ladderValues * backboneBytes / kFloat;
-        floats += b * tt * (sideShape.d + shape.d);
-        // The frozen backbone runs without a graph, but one block's temporaries (attention
-        // scores and the feed-forward's inner activation) are alive next to the kept inputs.
-        const double backboneTemporaries = b * shape.heads * ts * ts + b * ts * (shape.gated ? 3 : 1) * shape.ff;
-        floats += backboneTemporaries * backboneBytes / kFloat;
-        if (recompute) {
-            // Only the [1, H, T, T] position bias per stack remains. Backward's working set is a
-            // few score-sized tensors of one chunk, but it exists when the decoder's activations
-            // and the logits' gradient are gone: measured, about one chunk shows in the peak.
-            const double chunkFloats = std::min(b * sideShape.heads * ts * ts,
-                static_cast<double>(kRecomputedAttentionChunkBytes) / kFloat);
-            floats += sideShape.heads * (ts * ts + tt * tt) + chunkFloats;
-        } else {
-            // The stack's bias (position bias plus mask, [B, H, T, T]) the standard path shares
-            // between its layers.
-            floats += b * sideShape.heads * (ts * ts + tt * tt);
-        }
-        break;
+    case MethodKind::Lst:
+        return predictLstMemory(prediction, backbone, method);
     }
-    }
-    if (method.kind != MethodKind::Lst) {
-        // The backward through the encoder's last attention: the gradients of the dropped
-        // probabilities, of the probabilities and of the scores exist beside everything saved.
-        floats += 3 * b * shape.heads * ts * ts;
-    }
+    // The backward through the encoder's last attention: the gradients of the dropped
+    // probabilities, of the probabilities and of the scores exist beside everything saved.
+    floats += 3 * b * shape.heads * ts * ts;
     // LM head: input, logits, their log-softmax, and the logits' gradient at the backward's start.
     const double vocab = static_cast<double>(backbone.vocabSize);
     floats += b * tt * (shape.d + 3 * vocab);

@@ -47,8 +47,10 @@ struct LstMemoryEstimate
 /// side_attention recompute: no saved probabilities). Assumes training mode (dropout keeps its output and a 1-byte mask, as core/model's
 /// t5Dropout does) and unpadded batches. The backbone's own transient working set (one
 /// block at a time, without autograd) is not counted: it passes before the side network's
-/// activations exist. Checked against the memory meter in tests/peft_lst/test_lst_memory.cpp
-/// (within 15%).
+/// activations exist, and predictTrainingMemory (core/train/MemoryPredictor.h), the one LST
+/// memory model everything shows, takes the larger of the two phases. Checked against the
+/// memory meter in tests/peft_lst/test_lst_memory.cpp (this count, on a t5-mini shape) and
+/// tests/bench/test_lst_memory_prediction.cpp (the prediction, t5-tiny to t5-small, within 10%).
 LstMemoryEstimate estimateLstMemory(const T5Config &backbone, const LstOptions &options, const LstBatchShape &shape);
 
 } // namespace ladder
