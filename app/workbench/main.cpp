@@ -143,8 +143,10 @@ int main(int argc, char *argv[])
             return 2;
         }
         ladder::applyTheme(ladder::themeFromName(theme));
-    } else {
-        ladder::applyTheme(ladder::themeFromName(settings.theme()));
+    } else if (const ladder::Theme theme = ladder::themeFromName(settings.theme()); theme != ladder::Theme::System) {
+        // "System" needs nothing done: an application palette set explicitly would stop the
+        // desktop's own palette changes from reaching the window.
+        ladder::applyTheme(theme);
     }
 
     const QString screenshot = parser.value(screenshotOption);
