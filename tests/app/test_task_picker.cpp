@@ -73,7 +73,8 @@ void saveScreenshot(ladder::RunDesigner &designer, const QString &name)
     // As the workbench's scroll area shows it: dock-wide, and as tall as its contents need.
     designer.show();
     designer.layout()->activate();
-    designer.resize(360, std::max(900, designer.minimumSizeHint().height()));
+    // As wide as the window lets the dock be (its minimum is the designer's size hint).
+    designer.resize(designer.sizeHint().width(), std::max(900, designer.sizeHint().height()));
     designer.layout()->activate();
     designer.grab().save(QDir(dir).filePath(name));
 }

@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QLabel>
 #include <QPushButton>
 #include <QTemporaryDir>
@@ -75,6 +76,12 @@ private Q_SLOTS:
             ladder::PreferencesDialog dialog(&settings, m_dir.path());
             auto *theme = dialog.findChild<QComboBox *>(QStringLiteral("theme"));
             theme->setCurrentIndex(theme->findData(QStringLiteral("dark")));
+            if (const QString dir = qEnvironmentVariable("LADDER_SCREENSHOT_DIR"); !dir.isEmpty()) {
+                dialog.show();
+                QTRY_COMPARE(dialog.palette().color(QPalette::Window),
+                    ladder::themePalette(ladder::Theme::Dark).color(QPalette::Window));
+                dialog.grab().save(QDir(dir).filePath(QStringLiteral("preferences-dark.png")));
+            }
             dialog.accept();
         }
         QVERIFY(ladder::isDarkPalette(QApplication::palette()));

@@ -42,6 +42,9 @@ std::string layerList(const std::vector<int64_t> &layers)
 LadderPicker::LadderPicker(const OptionDescription &option, QWidget *parent)
     : OptionEditor(option, parent)
 {
+    // Never shorter than its contents: a short scroll area would otherwise squash the strips and
+    // notes over each other instead of scrolling.
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(4);
@@ -153,6 +156,7 @@ QList<QToolButton *> LadderPicker::addStrip(QGridLayout *grid, int row, const QS
         button->setCheckable(true);
         button->setEnabled(layer < clickable);
         button->setMinimumWidth(26);
+        button->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed); // a clickable height, always
         // Okabe–Ito bluish green, as the ladder view draws side blocks.
         button->setStyleSheet(QStringLiteral("QToolButton { border: 1px solid #9a9a9a; border-radius: 2px; padding: 2px; }"
                                              "QToolButton:checked { background: #009E73; color: white; border-color: #006b4e; }"));

@@ -23,6 +23,9 @@ namespace ladder {
 ReductionSlider::ReductionSlider(const OptionDescription &option, QWidget *parent)
     : OptionEditor(option, parent)
 {
+    // Never shorter than its contents: a short scroll area would otherwise squash the strips and
+    // notes over each other instead of scrolling.
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);

@@ -170,10 +170,6 @@ bool isDarkPalette(const QPalette &palette)
     return palette.color(QPalette::Window).lightness() < palette.color(QPalette::WindowText).lightness();
 }
 
-} // namespace ladder
-
-namespace ladder {
-
 QColor errorColour(const QPalette &palette)
 {
     return isDarkPalette(palette) ? QColor(0xff, 0x80, 0x80) : QColor(0xb0, 0x00, 0x20);
