@@ -161,6 +161,8 @@ void MainWindow::showWelcomeIfHistoryEmpty()
     m_welcome = new WelcomePage;
     m_centre->insertTab(0, m_welcome, tr("Welcome"));
     m_centre->setCurrentWidget(m_welcome);
+    // It leaves with the first run in the history: one started here, or by `ladder train`.
+    connect(m_historyModel.get(), &QAbstractItemModel::rowsInserted, this, &MainWindow::removeWelcome);
     connect(m_welcome, &WelcomePage::demoRequested, this, &MainWindow::startDemo);
     connect(m_welcome, &WelcomePage::ladderViewRequested, this, &MainWindow::showLadderView);
     connect(m_welcome, &WelcomePage::designRequested, this, [this] {
@@ -388,7 +390,6 @@ void MainWindow::queueComparison(const std::vector<RunConfig> &configs)
 
 void MainWindow::followSession(qint64 entryId, TrainingSession *session)
 {
-    removeWelcome(); // the history is not empty any more
     m_followedEntry = entryId;
     const QString name = m_queue->entry(entryId)->name;
     const QString label = m_queue->entry(entryId)->methodLabel;

@@ -55,7 +55,7 @@ int main(int argc, char *argv[])
 
     // The language comes from --lang, else the preferences, else the system locale; it is read
     // before the parser so that --help is already translated.
-    const ladder::WorkbenchSettings settings;
+    ladder::WorkbenchSettings settings; // the window's too: one reader and writer of the file
     const QString languageOnCommandLine = earlyOption(QStringLiteral("lang"), QString());
     const QString language = languageOnCommandLine.isEmpty() ? settings.language() : languageOnCommandLine;
     QTranslator translator;
@@ -203,7 +203,7 @@ int main(int argc, char *argv[])
     const QString database = parser.isSet(noDbOption)
         ? QString()
         : QString::fromStdString(ladder::resolveDatabasePath(parser.value(dbOption).toStdString()));
-    ladder::MainWindow window(database);
+    ladder::MainWindow window(database, &settings);
     if (!screenshot.isEmpty())
         window.resize(1600, 1000); // the same picture on every screen, for slides and the README
     window.show();

@@ -21,9 +21,6 @@ struct StackShape
     double d = 0, inner = 0, ff = 0, heads = 0;
     bool gated = false;
     bool dropout = false;
-    /// Whether autograd keeps each attention's heads × len × len probabilities (and their
-    /// dropout mask and dropped copy); LST's side_attention "recompute" keeps none.
-    bool keepsProbabilities = true;
 };
 
 StackShape shapeOf(const T5Config &config)
@@ -34,7 +31,7 @@ StackShape shapeOf(const T5Config &config)
 }
 
 /// Floats autograd keeps per token of one block. `weightsTrain`: linear layers keep their
-/// inputs (full fine-tuning, the side network); otherwise only what the backward through
+/// inputs (full fine-tuning); otherwise only what the backward through
 /// frozen layers needs (norm inputs, attention operands, softmax and activation outputs,
 /// dropout masks, which core/model's t5Dropout keeps as one byte per element: kMask floats).
 double blockFloatsPerToken(const StackShape &s, double keyLength, double crossKeyLength, bool weightsTrain)
@@ -43,8 +40,7 @@ double blockFloatsPerToken(const StackShape &s, double keyLength, double crossKe
     const double linearInputs = weightsTrain ? 1.0 : 0.0;
     // Self-attention: norm input, (normed input for q/k/v), q k v, probabilities (+ mask and
     // dropped copy), context (o's input), output dropout mask.
-    const double probabilities = s.keepsProbabilities ? 1.0 : 0.0;
-    double floats = s.d + linearInputs * s.d + 3 * s.inner + probabilities * s.heads * keyLength * (1 + p * (1 + kMask))
+    double floats = s.d + linearInputs * s.d + 3 * s.inner + s.heads * keyLength * (1 + p * (1 + kMask))
         + linearInputs * s.inner + p * kMask * s.d;
     // Feed-forward: norm input, (normed input), activation output (gated: both branches and
     // their product), dropout mask and (wo's input) dropped copy, output dropout mask.
@@ -52,7 +48,7 @@ double blockFloatsPerToken(const StackShape &s, double keyLength, double crossKe
     floats += s.d + linearInputs * s.d + activation + p * kMask * s.ff + linearInputs * p * s.ff + p * kMask * s.d;
     if (crossKeyLength > 0) {
         // Cross-attention: norm input, (normed), q, probabilities, context, dropout mask.
-        floats += s.d + linearInputs * s.d + s.inner + probabilities * s.heads * crossKeyLength * (1 + p * (1 + kMask))
+        floats += s.d + linearInputs * s.d + s.inner + s.heads * crossKeyLength * (1 + p * (1 + kMask))
             + linearInputs * s.inner + p * kMask * s.d;
     }
     return floats;

@@ -44,6 +44,10 @@ private Q_SLOTS:
         QCOMPARE(ladder::themeFromName(QStringLiteral("purple")), ladder::Theme::System);
         QVERIFY(ladder::isDarkPalette(ladder::themePalette(ladder::Theme::Dark)));
         QVERIFY(!ladder::isDarkPalette(ladder::themePalette(ladder::Theme::Light)));
+        // The dark palette's secondary text (notes, subtitles) at WCAG AA too, as Theme.cpp says.
+        const QPalette dark = ladder::themePalette(ladder::Theme::Dark);
+        for (QPalette::ColorRole background : {QPalette::Window, QPalette::Base})
+            QVERIFY(contrast(dark.color(QPalette::PlaceholderText), dark.color(background)) >= 4.5);
         for (ladder::Theme theme : {ladder::Theme::Light, ladder::Theme::Dark}) {
             const QPalette palette = ladder::themePalette(theme);
             // Body text at WCAG AAA, error and warning text at AA, on the window and on a field.

@@ -365,7 +365,7 @@ bool RunDesigner::chooseBackboneFolder(const QString &dir)
         return false;
     }
     if (m_settings != nullptr)
-        m_settings->addRecentPath(WorkbenchSettings::PathKind::Backbone, dir);
+        m_settings->addRecentPath(WorkbenchSettings::PathKind::Backbone, QFileInfo(dir).absoluteFilePath());
     return true;
 }
 

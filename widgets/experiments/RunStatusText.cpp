@@ -29,7 +29,7 @@ QString runStatusText(RunStatus status)
 
 QColor runStatusColor(RunStatus status, const QPalette &palette)
 {
-    // The light theme's colours; a dark theme lightens them to the same contrast.
+    // The light theme's colours; a dark theme lightens them to read on its dark background.
     const auto onBackground = [&palette](const QColor &colour) {
         return isDarkPalette(palette) ? colour.lighter(170) : colour;
     };

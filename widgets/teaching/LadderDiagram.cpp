@@ -3,19 +3,14 @@
 
 #include "plots/PlotTheme.h"
 #include "teaching/DiagramPainting.h"
-#include "run/MethodNames.h"
-#include "teaching/MemoryComparisonChart.h"
 
 #include <QEvent>
 #include <QHelpEvent>
-#include <QLocale>
 #include <QPainter>
-#include <QPainterPath>
 #include <QToolTip>
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
 #include <limits>
 
 namespace ladder {

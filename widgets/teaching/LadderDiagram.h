@@ -60,8 +60,6 @@ private:
     void paintInsideStack(QPainter &painter, const QRectF &area, bool isDecoder);
     /// What trains inside one block, in words, for its tooltip.
     QString insideBlockToolTip(bool isDecoder, int64_t layer) const;
-    /// The header's legend row; returns the y under it.
-    double paintLegend(QPainter &painter, double y, double line, bool ladders);
     /// Text and secondary lines drawn on the background: the theme's colours.
     QColor textColour() const;
     QColor mutedColour() const;
