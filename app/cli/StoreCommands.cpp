@@ -180,7 +180,7 @@ int showRunJson(const RunStore &store, const RunSummary &summary)
     out["config"] = parsedConfig(run);
     out["notes"] = run.notes;
     out["host"] = { { "name", run.host.hostName }, { "cpu", run.host.cpu }, { "threads", run.host.threads },
-        { "libtorch_version", run.host.libtorchVersion }, { "app_version", run.host.appVersion } };
+        { "libtorch_version", run.host.libtorchVersion }, { "app_version", run.host.appVersion }, { "device", run.host.device } };
     json best = json::array();
     for (const BestEvaluation &b : summary.bestEvaluations)
         best.push_back({ { "split", b.split }, { "metric", b.metric }, { "step", b.step }, { "value", b.value },
@@ -230,6 +230,7 @@ int showRunText(const RunStore &store, const RunSummary &summary)
     line("config hash", run.configHash);
     if (!run.host.hostName.empty())
         line("host", run.host.hostName + ", " + run.host.cpu + ", " + std::to_string(run.host.threads) + " threads");
+    line("device", run.host.device + " (tensor memory measured there; rss is the host's)");
     if (!run.host.appVersion.empty() || !run.host.libtorchVersion.empty())
         line("versions", "ladder " + run.host.appVersion + ", LibTorch " + run.host.libtorchVersion);
     if (!run.tags.empty())

@@ -2,6 +2,7 @@
 #include "bench/MemoryStep.h"
 
 #include "bench/BenchMethods.h"
+#include "memory/DeviceMemory.h"
 #include "memory/MemoryMeter.h"
 #include "model/T5Init.h"
 #include "peft/FineTuningModel.h"
@@ -73,6 +74,9 @@ MemoryStepResult runMemoryStep(const MemoryStepRequest &request)
 
     MemoryBreakdown memory;
     countWeightBytes(model->module(), memory);
+    // The bench's steps run on the CPU; the figures come through the trainer's interface.
+    const std::unique_ptr<DeviceMemoryAccounting> tensors = makeDeviceMemoryAccounting("cpu");
+    memory.device = tensors->device();
     const auto start = std::chrono::steady_clock::now();
     MemoryMeter::resetPeak();
     {
@@ -81,20 +85,21 @@ MemoryStepResult runMemoryStep(const MemoryStepRequest &request)
         result.loss = loss.item<double>();
         loss.backward();
     }
-    result.peakForwardBackward = MemoryMeter::snapshot().peakBytes;
+    result.peakForwardBackward = tensors->snapshot().peakBytes;
     memory.gradients = gradientBytes(parameters);
-    MemoryMeter::resetPeak();
+    tensors->resetPeak();
     optimizer.step();
-    result.peakOptimizer = MemoryMeter::snapshot().peakBytes;
+    result.peakOptimizer = tensors->snapshot().peakBytes;
     result.stepSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     memory.optimizerState = optimizerStateBytes(optimizer);
     // As the trainer's accounting: the categories add up to the peak; activations are what the
     // peak held beyond weights, gradients and optimizer state.
     memory.peak = std::max({result.peakForwardBackward, result.peakOptimizer, memory.staticBytes()});
     memory.activations = memory.peak - memory.staticBytes();
-    const MemorySnapshot snapshot = MemoryMeter::snapshot();
-    memory.rss = snapshot.currentRssBytes;
-    memory.peakRss = snapshot.peakRssBytes;
+    memory.reserved = tensors->snapshot().reservedBytes;
+    const MemorySnapshot host = MemoryMeter::snapshot();
+    memory.rss = host.currentRssBytes;
+    memory.peakRss = host.peakRssBytes;
     result.memory = memory;
     return result;
 }
@@ -107,7 +112,7 @@ std::string memoryStepToJson(const MemoryStepResult &result)
         {"target_length", result.request.targetLength}, {"seed", result.request.seed},
         {"frozen_weights", m.frozenWeights}, {"trainable_weights", m.trainableWeights}, {"gradients", m.gradients},
         {"optimizer_state", m.optimizerState}, {"activations", m.activations}, {"peak", m.peak}, {"rss", m.rss},
-        {"peak_rss", m.peakRss}, {"peak_forward_backward", result.peakForwardBackward},
+        {"peak_rss", m.peakRss}, {"device", m.device}, {"reserved", m.reserved}, {"peak_forward_backward", result.peakForwardBackward},
         {"peak_optimizer", result.peakOptimizer}, {"step_seconds", result.stepSeconds}, {"loss", result.loss},
         {"process_id", result.processId}, {"trainable_parameters", result.trainableParameters},
         {"total_parameters", result.totalParameters}};
@@ -147,6 +152,8 @@ MemoryStepResult memoryStepFromJson(const std::string &text, const std::string &
         m.peak = field("peak").get<int64_t>();
         m.rss = field("rss").get<int64_t>();
         m.peakRss = field("peak_rss").get<int64_t>();
+        m.device = field("device").get<std::string>();
+        m.reserved = field("reserved").get<int64_t>();
         result.peakForwardBackward = field("peak_forward_backward").get<int64_t>();
         result.peakOptimizer = field("peak_optimizer").get<int64_t>();
         result.stepSeconds = field("step_seconds").get<double>();

@@ -75,7 +75,7 @@ json runToJson(const RunData &data)
         { "total_parameters", r.totalParameters },
         { "host",
             { { "name", r.host.hostName }, { "cpu", r.host.cpu }, { "threads", r.host.threads },
-                { "libtorch_version", r.host.libtorchVersion }, { "app_version", r.host.appVersion } } },
+                { "libtorch_version", r.host.libtorchVersion }, { "app_version", r.host.appVersion }, { "device", r.host.device } } },
         { "notes", r.notes }, { "tags", r.tags } };
 
     // Series are stored column-wise: a long curve is three arrays, not thousands of objects.
@@ -135,6 +135,8 @@ RunData runFromJson(const json &in)
     r.host.cpu = host.at("cpu").get<std::string>();
     r.host.threads = integer<int>(host.at("threads"));
     r.host.libtorchVersion = host.at("libtorch_version").get<std::string>();
+    // Exports written before devices were recorded come from CPU runs.
+    r.host.device = host.value("device", std::string("cpu"));
     r.host.appVersion = host.at("app_version").get<std::string>();
     r.notes = in.at("notes").get<std::string>();
     r.tags = in.at("tags").get<std::vector<std::string>>();

@@ -56,7 +56,8 @@ bool metricLowerIsBetter(const std::string &metric)
 bool operator==(const HostFacts &a, const HostFacts &b)
 {
     return a.hostName == b.hostName && a.cpu == b.cpu && a.threads == b.threads
-        && a.libtorchVersion == b.libtorchVersion && a.appVersion == b.appVersion;
+        && a.libtorchVersion == b.libtorchVersion && a.appVersion == b.appVersion
+        && a.device == b.device;
 }
 
 bool operator==(const RunRecord &a, const RunRecord &b)

@@ -43,10 +43,14 @@ struct HostFacts
     int threads = 0;
     std::string libtorchVersion;
     std::string appVersion;
+    /// The device the run's tensors lived on, "cpu" or "cuda:N": its tensor memory curves
+    /// ("tensor_peak", the categories) are that device's allocator's; "rss" is this host's.
+    std::string device = "cpu";
 };
 
 /// Host name, CPU model (from /proc/cpuinfo) and hardware threads of this machine, plus
-/// appVersion = this build's version; libtorchVersion stays empty for the caller to fill.
+/// appVersion = this build's version; libtorchVersion stays empty for the caller to fill, and
+/// device "cpu" until the caller says otherwise.
 HostFacts currentHostFacts();
 
 /// One run and everything known about it except its curves. Times are seconds since the Unix

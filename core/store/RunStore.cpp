@@ -23,7 +23,7 @@ namespace {
 
 constexpr const char *kRunColumns
     = "id, name, status, created_at, started_at, finished_at, method, backbone, task, config_json, config_hash, seed, "
-      "trainable_parameters, total_parameters, host_name, cpu, threads, libtorch_version, app_version, notes";
+      "trainable_parameters, total_parameters, host_name, cpu, threads, libtorch_version, app_version, notes, device";
 
 double optionalTime(const Statement &row, int column)
 {
@@ -58,6 +58,7 @@ RunRecord readRunRow(const Statement &row)
     run.host.libtorchVersion = row.text(17);
     run.host.appVersion = row.text(18);
     run.notes = row.text(19);
+    run.host.device = row.text(20);
     return run;
 }
 
@@ -103,8 +104,8 @@ RunId insertRun(
     Statement insert(db,
         "INSERT INTO runs (name, status, created_at, started_at, finished_at, method, backbone, "
         "task, config_json, config_hash, seed, trainable_parameters, total_parameters, host_name, "
-        "cpu, threads, libtorch_version, app_version, notes, owner_pid, owner_host, owner_start) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "cpu, threads, libtorch_version, app_version, notes, device, owner_pid, owner_host, owner_start) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, run.name)
         .bind(2, runStatusName(run.status))
         .bind(3, run.createdAt)
@@ -123,8 +124,9 @@ RunId insertRun(
         .bind(16, run.host.threads)
         .bind(17, run.host.libtorchVersion)
         .bind(18, run.host.appVersion)
-        .bind(19, run.notes);
-    bindOwner(insert, 20, owner);
+        .bind(19, run.notes)
+        .bind(20, run.host.device);
+    bindOwner(insert, 21, owner);
     insert.run();
     const RunId id = db.lastInsertId();
     Statement tag(db, "INSERT OR IGNORE INTO run_tags (run_id, tag) VALUES (?, ?)");
@@ -385,6 +387,14 @@ void RunStore::setParameterCounts(RunId id, std::int64_t trainable, std::int64_t
 {
     Statement update(*d->db, "UPDATE runs SET trainable_parameters = ?, total_parameters = ? WHERE id = ?");
     update.bind(1, trainable).bind(2, total).bind(3, id).run();
+    if (d->db->changes() == 0)
+        rows::requireRun(*d->db, id);
+}
+
+void RunStore::setDevice(RunId id, const std::string &device)
+{
+    Statement update(*d->db, "UPDATE runs SET device = ? WHERE id = ?");
+    update.bind(1, device).bind(2, id).run();
     if (d->db->changes() == 0)
         rows::requireRun(*d->db, id);
 }

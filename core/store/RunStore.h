@@ -69,6 +69,8 @@ public:
     void setName(RunId id, const std::string &name);
     void setNotes(RunId id, const std::string &notes);
     void setParameterCounts(RunId id, std::int64_t trainable, std::int64_t total);
+    /// The device the run's tensors live on (HostFacts::device), once training has chosen it.
+    void setDevice(RunId id, const std::string &device);
     void addTag(RunId id, const std::string &tag);
     void removeTag(RunId id, const std::string &tag);
     /// Deletes a run and all its data. A run a live process is writing is refused.

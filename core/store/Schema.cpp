@@ -106,11 +106,17 @@ CREATE TABLE checkpoints (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 2: the device a run's tensors lived on ("cpu", "cuda:0"): its tensor memory curves are
+// that device's allocator's; "rss" is always the host's. Runs recorded before were all on the CPU.
+constexpr const char *kVersion2 = R"sql(
+ALTER TABLE runs ADD COLUMN device TEXT NOT NULL DEFAULT 'cpu';
+)sql";
+
 } // namespace
 
 const std::vector<Migration> &migrations()
 {
-    static const std::vector<Migration> all { { 1, kVersion1 } };
+    static const std::vector<Migration> all { { 1, kVersion1 }, { 2, kVersion2 } };
     return all;
 }
 

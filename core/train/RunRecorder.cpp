@@ -53,6 +53,7 @@ RunRecorder::~RunRecorder() = default;
 void RunRecorder::prepared(const RunPreparation &p)
 {
     m_store->setParameterCounts(m_run, p.trainableParameters, p.totalParameters);
+    m_store->setDevice(m_run, p.device);
 }
 
 void RunRecorder::stepFinished(const StepMetrics &m)
@@ -73,6 +74,9 @@ void RunRecorder::memoryMeasured(int64_t step, const MemoryBreakdown &memory)
         {"tensor_peak", memory.peak}, {"rss", memory.rss}};
     for (const auto &[category, bytes] : categories)
         m_writer->addMemory({category, step, 0, bytes});
+    // A caching allocator (CUDA) holds more than the live tensors; the CPU's holds nothing more.
+    if (memory.device != "cpu")
+        m_writer->addMemory({"reserved", step, 0, memory.reserved});
 }
 
 void RunRecorder::evaluated(const EvaluationResult &result)

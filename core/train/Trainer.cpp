@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "train/Trainer.h"
 
+#include "memory/DeviceMemory.h"
 #include "memory/MemoryMeter.h"
 #include "model/T5Checkpoint.h"
 #include "model/T5Init.h"
@@ -103,6 +104,7 @@ private:
     std::vector<torch::Tensor> m_parameters;
     std::unique_ptr<torch::optim::AdamW> m_optimizer;
     torch::Device m_device = torch::kCPU;
+    std::unique_ptr<DeviceMemoryAccounting> m_deviceMemory; ///< the tensor figures of m_device
     double m_peakRate = 0.0;
     int64_t m_totalSteps = 0;
     int64_t m_batchesPerEpoch = 0;
@@ -191,6 +193,7 @@ void TrainingRun::prepare()
     m_model = applyMethod(backbone, m_config.method, context);
     stopIfRequested();
     m_model->module().to(m_device);
+    m_deviceMemory = makeDeviceMemoryAccounting(train.device);
     m_parameters = m_model->trainableParameters();
     if (m_parameters.empty())
         throw Error("method." + methodName(m_config.method.kind) + ": the method left no trainable parameter");
@@ -227,6 +230,7 @@ void TrainingRun::prepare()
     preparation.truncatedTargets = m_train.truncatedTargets + m_validation.truncatedTargets + m_test.truncatedTargets;
     preparation.trainableParameters = m_result.trainableParameters;
     preparation.totalParameters = m_result.totalParameters;
+    preparation.device = m_deviceMemory->device();
     preparation.totalSteps = m_totalSteps;
     preparation.startStep = m_position.step;
     preparation.learningRate = m_peakRate;
@@ -258,14 +262,17 @@ void TrainingRun::measureMemory(StepMetrics &metrics, int64_t gradientBytesThisS
     MemoryBreakdown memory = m_weights;
     memory.gradients = gradientBytesThisStep;
     memory.optimizerState = optimizerStateBytes(*m_optimizer);
-    const MemorySnapshot snapshot = MemoryMeter::snapshot();
-    memory.peak = snapshot.peakBytes;
+    const DeviceMemorySnapshot device = m_deviceMemory->snapshot();
+    memory.device = device.device;
+    memory.reserved = device.reservedBytes;
+    memory.peak = device.peakBytes;
     memory.activations = std::max<int64_t>(0, memory.peak - memory.staticBytes());
     // The categories are defined to add up to the peak; a peak below the static part (tensors
     // made before the meter was installed) is reported as the static part.
     memory.peak = std::max(memory.peak, memory.staticBytes());
-    memory.rss = snapshot.currentRssBytes;
-    memory.peakRss = snapshot.peakRssBytes;
+    const MemorySnapshot host = MemoryMeter::snapshot();
+    memory.rss = host.currentRssBytes;
+    memory.peakRss = host.peakRssBytes;
     if (memory.peak > m_result.peakMemory.peak)
         m_result.peakMemory = memory;
     m_observer.memoryMeasured(metrics.step, memory);
@@ -344,8 +351,10 @@ void TrainingRun::trainLoop()
         waitWhilePaused(m_control,
             [this](bool paused) { setStatus(paused ? TrainerStatus::Paused : TrainerStatus::Running); });
         const auto stepStart = Clock::now();
-        if (train.measureMemory)
-            MemoryMeter::resetPeak();
+        if (train.measureMemory) {
+            MemoryMeter::resetPeak(); // the host's peak RSS
+            m_deviceMemory->resetPeak();
+        }
         const int64_t epochBefore = m_position.epoch;
         StepMetrics metrics;
         metrics.step = m_position.step + 1;

@@ -32,6 +32,12 @@ struct MemoryBreakdown
     int64_t peak = 0;        ///< highest live tensor bytes during the step
     int64_t rss = 0;         ///< process resident set after the step
     int64_t peakRss = 0;     ///< the kernel's high-water mark (see MemorySnapshot)
+    /// Where the tensor categories were counted, "cpu" or "cuda:N" (DeviceMemoryAccounting);
+    /// rss and peakRss are always this host's.
+    std::string device = "cpu";
+    /// What the device's allocator holds, live or cached (CUDA's memory_reserved; on the CPU,
+    /// the live bytes after the step).
+    int64_t reserved = 0;
 
     int64_t staticBytes() const { return frozenWeights + trainableWeights + gradients + optimizerState; }
 };
@@ -81,6 +87,7 @@ struct RunPreparation
     int64_t truncatedTargets = 0;
     int64_t trainableParameters = 0;
     int64_t totalParameters = 0;
+    std::string device;           ///< where the tensors live, "cpu" or "cuda:N"
     int64_t totalSteps = 0;
     int64_t startStep = 0;        ///< > 0 when resuming
     double learningRate = 0.0;

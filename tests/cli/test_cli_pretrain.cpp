@@ -63,6 +63,7 @@ private Q_SLOTS:
         QVERIFY2(show.exitCode == 0, qPrintable(show.err));
         QVERIFY(show.out.contains(QStringLiteral("pretrain")));
         QVERIFY(show.out.contains(QStringLiteral("series loss")));
+        QVERIFY2(show.out.contains(QStringLiteral("cpu (tensor memory measured there")), qPrintable(show.out));
     }
 
     void interruptedRunResumes()

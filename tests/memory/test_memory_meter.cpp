@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The memory meter counts exactly the bytes of tensor storage that LibTorch allocates.
 
+#include "memory/DeviceMemory.h"
 #include "memory/MemoryMeter.h"
+#include "util/Error.h"
 
 #include <QtTest>
 #include <torch/torch.h>
@@ -115,6 +117,54 @@ private Q_SLOTS:
         const auto snap = MemoryMeter::snapshot();
         QVERIFY(snap.currentRssBytes > 0);
         QVERIFY(snap.peakRssBytes >= snap.currentRssBytes);
+    }
+
+    // The interface the trainer and the benchmarks read tensor memory through.
+    void cpuAccountingCountsLikeTheMeter()
+    {
+        const std::unique_ptr<ladder::DeviceMemoryAccounting> cpu = ladder::makeDeviceMemoryAccounting("cpu");
+        QCOMPARE(cpu->device(), std::string("cpu"));
+        cpu->resetPeak();
+        const ladder::DeviceMemorySnapshot before = cpu->snapshot();
+        QCOMPARE(before.device, std::string("cpu"));
+        QCOMPARE(before.peakBytes, before.currentBytes);
+        {
+            const torch::Tensor t = torch::empty({1000}, torch::kFloat32);
+            const ladder::DeviceMemorySnapshot during = cpu->snapshot();
+            QCOMPARE(during.currentBytes - before.currentBytes, 4000);
+            QCOMPARE(during.reservedBytes, during.currentBytes); // the counting allocator caches nothing
+            QCOMPARE(during.allocations - before.allocations, 1);
+            QCOMPARE(during.currentBytes, MemoryMeter::snapshot().currentBytes);
+        }
+        QCOMPARE(cpu->snapshot().peakBytes - before.currentBytes, 4000);
+        cpu->resetPeak();
+        QCOMPARE(cpu->snapshot().peakBytes, before.currentBytes);
+    }
+
+    void devicesAreNamedOrRefused_data()
+    {
+        QTest::addColumn<QString>("device");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("tpu") << "tpu" << "unknown device \"tpu\" (expected cpu, cuda or cuda:N)";
+        QTest::newRow("cuda:") << "cuda:" << "unknown device \"cuda:\"";
+        QTest::newRow("cuda:x") << "cuda:x" << "unknown device \"cuda:x\"";
+        QTest::newRow("CPU") << "CPU" << "unknown device \"CPU\"";
+        if (!ladder::cudaMemoryAccountingBuilt()) {
+            QTest::newRow("cuda, CPU-only build") << "cuda" << "needs a build against a LibTorch with CUDA";
+            QTest::newRow("cuda:0, CPU-only build") << "cuda:0" << "needs a build against a LibTorch with CUDA";
+        }
+    }
+
+    void devicesAreNamedOrRefused()
+    {
+        QFETCH(QString, device);
+        QFETCH(QString, error);
+        try {
+            ladder::makeDeviceMemoryAccounting(device.toStdString());
+            QFAIL("no error");
+        } catch (const ladder::Error &e) {
+            QVERIFY2(QString::fromUtf8(e.what()).contains(error), e.what());
+        }
     }
 };
 

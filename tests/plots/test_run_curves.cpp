@@ -472,6 +472,25 @@ private slots:
         QCOMPARE(graph(curves.memoryPlot(), 7, "gradients")->data()->at(0)->value, 5.0);
     }
 
+    void theMemoryAxisNamesEachShownRunsDevice()
+    {
+        RunStore store(dbPath().toStdString());
+        const RunId stored = writeRun(store, {});
+        RunCurves curves;
+        curves.setStoredRuns({loadStoredCurves(store, stored, 1000)});
+        QCOMPARE(curves.memoryPlot()->yAxis->label(), QStringLiteral("MiB on cpu"));
+        // A GPU run's tensors are the GPU's: its first measurement names the device.
+        curves.beginLiveRun(stored + 1, QStringLiteral("lst r=8"), 4);
+        MemoryBreakdown memory;
+        memory.device = "cuda:0";
+        memory.frozenWeights = 4 * 1024 * 1024;
+        memory.peak = memory.frozenWeights;
+        curves.addMemory(1, memory);
+        QCOMPARE(curves.memoryPlot()->yAxis->label(), QStringLiteral("MiB on cpu, cuda:0"));
+        curves.setStoredRuns({});
+        QCOMPARE(curves.memoryPlot()->yAxis->label(), QStringLiteral("MiB on cuda:0"));
+    }
+
     void cursorReadoutListsEveryCurveAtOrBeforeX()
     {
         RunStore store(dbPath().toStdString());

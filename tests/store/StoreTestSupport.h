@@ -28,7 +28,7 @@ inline RunRecord sampleRun(const std::string &name = "lst r=8 on sst2")
     run.seed = 42;
     run.trainableParameters = 2389504;
     run.totalParameters = 225000000;
-    run.host = { "bench-01", "AMD EPYC 7B13", 2, "1.13.1", "0.1.0" };
+    run.host = { "bench-01", "AMD EPYC 7B13", 2, "1.13.1", "0.1.0", "cuda:0" };
     run.notes = "first try with pruning init";
     run.tags = { "baseline", "paper" };
     return run;

@@ -10,6 +10,8 @@
 #include "store/RunWriter.h"
 #include "util/Error.h"
 
+#include <nlohmann/json.hpp>
+
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -88,6 +90,19 @@ private Q_SLOTS:
         QCOMPARE(target.run(ids[1]).tags, (std::vector<std::string> { "baseline", "only-second", "paper" }));
         QCOMPARE(target.run(ids[0]).configHash, source.run(first).configHash);
         QCOMPARE(target.run(ids[0]).configJson, source.run(first).configJson);
+        QCOMPARE(target.run(ids[0]).host.device, std::string("cuda:0"));
+    }
+
+    void anExportFromBeforeDevicesImportsAsACpuRun()
+    {
+        RunStore source(path("old.sqlite"));
+        const RunId id = writeSampleRun(source, "old");
+        nlohmann::json document = nlohmann::json::parse(exportRunsJson(source, { id }));
+        for (nlohmann::json &run : document.at("runs"))
+            run.at("host").erase("device");
+        RunStore target(path("old-target.sqlite"));
+        const std::vector<RunId> ids = importRunsJson(target, document.dump(), "old.json");
+        QCOMPARE(target.run(ids[0]).host.device, std::string("cpu"));
     }
 
     void aRunExportedWhileRunningImportsAsInterrupted()

@@ -132,6 +132,22 @@ private Q_SLOTS:
         QCOMPARE(runs[0].name, std::string("old run"));
         QCOMPARE(runs[0].method, std::string("lora"));
         QCOMPARE(runs[0].status, RunStatus::Finished);
+        // Version 2's device: every run recorded before it trained on the CPU.
+        QCOMPARE(runs[0].host.device, std::string("cpu"));
+    }
+
+    void theDeviceIsStoredWithTheRun()
+    {
+        RunStore store(m_path);
+        RunRecord record;
+        record.name = "gpu run";
+        record.host.device = "cuda";
+        const RunId id = store.createRun(record);
+        QCOMPARE(store.run(id).host.device, std::string("cuda"));
+        // Training names the device precisely once it has chosen it.
+        store.setDevice(id, "cuda:1");
+        QCOMPARE(store.run(id).host.device, std::string("cuda:1"));
+        QVERIFY(errorOf([&] { store.setDevice(id + 100, "cpu"); }).contains(QStringLiteral("run")));
     }
 
     void migrationsApplyInOrderFromTheStoredVersion()

@@ -47,6 +47,10 @@ private Q_SLOTS:
         QVERIFY(memory.activations > 0);
         QCOMPARE(memory.staticBytes() + memory.activations, memory.peak);
         QVERIFY(memory.rss > memory.peak);
+        // Counted on the device the run trained on, and named so.
+        QCOMPARE(memory.device, std::string("cpu"));
+        QCOMPARE(observer.preparation.device, std::string("cpu"));
+        QVERIFY(memory.reserved >= memory.frozenWeights + memory.trainableWeights + memory.optimizerState);
         // The final validation ran at the last step.
         QVERIFY(result.finalValidation.has_value());
         QCOMPARE(result.finalValidation->step, int64_t(3));

@@ -147,6 +147,11 @@ void CurvePlot::setXLabel(const QString &label)
     m_plot->xAxis->setLabel(label);
 }
 
+void CurvePlot::setYLabel(const QString &label)
+{
+    m_plot->yAxis->setLabel(label);
+}
+
 void CurvePlot::setLegendColumns(int columns)
 {
     m_plot->legend->setWrap(columns);

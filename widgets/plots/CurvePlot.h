@@ -34,6 +34,7 @@ public:
 
     QCustomPlot *plot() const { return m_plot; }
     void setXLabel(const QString &label);
+    void setYLabel(const QString &label);
     /// Decimals of x in the readout: 0 for steps and examples, 1 for seconds.
     void setXDecimals(int decimals) { m_xDecimals = decimals; }
     /// Formats y values in the readout (e.g. 4 significant digits plus a unit).

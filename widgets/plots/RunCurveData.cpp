@@ -158,6 +158,7 @@ RunCurveData loadStoredCurves(const RunStore &store, RunId run, std::size_t maxP
     data.runId = run;
     data.label = QString::fromStdString(methodLabel(record.configJson, record.method));
     data.colour = runColour(run);
+    data.device = QString::fromStdString(record.host.device);
 
     // Everything is read first, then placed on the run's clock, whose zero is its earliest point.
     std::vector<std::pair<CurveSeries, std::vector<RawPoint>>> raw;

@@ -57,6 +57,8 @@ struct RunCurveData
     qint64 runId = 0;
     QString label; ///< methodLabel(), e.g. "lst r=8"
     QColor colour; ///< runColour(runId)
+    /// Where its tensor memory was measured, "cpu" or "cuda:N" (HostFacts::device).
+    QString device = QStringLiteral("cpu");
     std::array<CurvePoints, kCurveSeriesCount> series;
 
     CurvePoints &points(CurveSeries s) { return series[static_cast<std::size_t>(s)]; }

@@ -315,6 +315,7 @@ void RunCurves::rebuild()
         run->legend = same > 1 ? QStringLiteral("%1 #%2").arg(run->data.label).arg(run->data.runId) : run->data.label;
     }
     m_stackedMemory = runs.size() == 1;
+    updateMemoryDeviceLabel();
     for (Run *run : runs)
         buildRunGraphs(*run, m_stackedMemory);
     if (m_stackedMemory && !runs.empty()) {
@@ -588,10 +589,26 @@ void RunCurves::addStep(const StepMetrics &metrics)
     scheduleReplot();
 }
 
+void RunCurves::updateMemoryDeviceLabel()
+{
+    // Tensor memory of a GPU run is the GPU's: the axis says whose memory each shown run's is.
+    QStringList devices;
+    for (const Run *run : shownRuns()) {
+        if (!devices.contains(run->data.device))
+            devices.append(run->data.device);
+    }
+    m_memory->setYLabel(devices.isEmpty() ? tr("MiB") : tr("MiB on %1").arg(devices.join(QStringLiteral(", "))));
+}
+
 void RunCurves::addMemory(qint64 step, const MemoryBreakdown &memory)
 {
     if (!m_live)
         return;
+    const QString device = QString::fromStdString(memory.device);
+    if (m_live->data.device != device) {
+        m_live->data.device = device;
+        updateMemoryDeviceLabel();
+    }
     const std::pair<CurveSeries, int64_t> values[] = {{CurveSeries::FrozenWeights, memory.frozenWeights},
         {CurveSeries::TrainableWeights, memory.trainableWeights}, {CurveSeries::Gradients, memory.gradients},
         {CurveSeries::OptimizerState, memory.optimizerState}, {CurveSeries::Activations, memory.activations},

@@ -98,6 +98,7 @@ private:
     struct Run;
 
     void rebuild();
+    void updateMemoryDeviceLabel();
     void buildRunGraphs(Run &run, bool stackedMemory);
     /// Hands every point the graphs do not hold yet (all of them after a rebuild, the live
     /// run's latest otherwise) to the graphs, then fits the ranges and replots.
