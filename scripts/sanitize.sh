@@ -19,11 +19,11 @@ JOBS="${JOBS:-$(nproc)}"
 BUILD_DIR="$ROOT/build-asan"
 
 # The sentencepiece plugin (dlopen with RTLD_DEEPBIND): test_tokenizer, the trainer and pretrainer
-# tests and test_cli_training / test_cli_pretrain / test_cli_compare (`ladder train`, `ladder
+# tests and test_cli_training / test_cli_pretrain / test_cli_compare / test_cli_mistakes (`ladder train`, `ladder
 # pretrain`), which train a vocabulary through it, and test_shipped_backbones, which loads one.
 # test_lst_memory_prediction measures real steps against the predictor, which ASan's shadow
 # memory and -O0 would only slow down.
-NOT_SANITIZED='^(test_tokenizer|test_trainer|test_trainer_learning|test_trainer_stop|test_cli_training|test_pretrainer|test_cli_pretrain|test_cli_compare|test_shipped_backbones|test_lst_memory_prediction)$'
+NOT_SANITIZED='^(test_tokenizer|test_trainer|test_trainer_learning|test_trainer_stop|test_cli_training|test_pretrainer|test_cli_pretrain|test_cli_compare|test_cli_mistakes|test_shipped_backbones|test_lst_memory_prediction)$'
 source "$ROOT/scripts/packages.sh"
 install_missing_packages sanitize "${LADDER_BUILD_PACKAGES[@]}"
 
@@ -48,7 +48,7 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:check_initialization_order=1
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 
 echo "sanitize: skipped: test_tokenizer, test_trainer, test_trainer_learning, test_trainer_stop,"
-echo "          test_cli_training, test_pretrainer, test_cli_pretrain, test_cli_compare,"
+echo "          test_cli_training, test_pretrainer, test_cli_pretrain, test_cli_compare, test_cli_mistakes,"
 echo "          test_shipped_backbones (they open the sentencepiece plugin, and ASan refuses"
 echo "          dlopen(RTLD_DEEPBIND): the plugin is checked by spm_plugin_unsanitized, a separate process"
 echo "          built without sanitizers, in scripts/fuzz.sh); test_lst_memory_prediction (timing-heavy)"

@@ -28,8 +28,7 @@ struct DataOptions
 int runData(const DataOptions &options)
 {
     RunConfig config = RunConfig::fromFile(options.configPath);
-    for (const std::string &assignment : options.overrides)
-        config.applyOverride(assignment);
+    config.applyOverrides(options.overrides);
     const LoadedTask task = loadTask(config);
     const Dataset &shown = taskSplit(task, options.split);
 

@@ -30,8 +30,7 @@ struct PlanOptions
 int runPlan(const PlanOptions &options)
 {
     RunConfig config = RunConfig::fromFile(options.configPath);
-    for (const std::string &assignment : options.overrides)
-        config.applyOverride(assignment);
+    config.applyOverrides(options.overrides);
     MemoryPrediction prediction;
     std::optional<TrainingLengths> lengths;
     if (options.fromData) {

@@ -179,6 +179,7 @@ int showRunJson(const RunStore &store, const RunSummary &summary)
     json out = runJson(run);
     out["config"] = parsedConfig(run);
     out["notes"] = run.notes;
+    out["status_message"] = run.statusMessage;
     out["host"] = { { "name", run.host.hostName }, { "cpu", run.host.cpu }, { "threads", run.host.threads },
         { "libtorch_version", run.host.libtorchVersion }, { "app_version", run.host.appVersion }, { "device", run.host.device } };
     json best = json::array();
@@ -216,6 +217,8 @@ int showRunText(const RunStore &store, const RunSummary &summary)
     };
     line("run", std::to_string(run.id) + (run.name.empty() ? "" : "  " + run.name));
     line("status", runStatusName(run.status));
+    if (!run.statusMessage.empty())
+        line("why", run.statusMessage);
     line("method", run.method);
     line("backbone", run.backbone);
     line("task", run.task);
@@ -237,6 +240,7 @@ int showRunText(const RunStore &store, const RunSummary &summary)
         line("tags", joined(run.tags, ", "));
     if (!run.notes.empty())
         line("notes", run.notes);
+
     if (summary.lastStep)
         line("last step", std::to_string(*summary.lastStep));
     if (summary.meanThroughput) {

@@ -8,6 +8,7 @@
 #include "store/DataLocation.h"
 #include "store/RunStore.h"
 #include "train/RunConfig.h"
+#include "train/RunPreflight.h"
 #include "train/RunRecorder.h"
 #include "train/Trainer.h"
 #include "util/Error.h"
@@ -129,9 +130,11 @@ void printSummary(const nlohmann::ordered_json &summary)
     std::cout << "peak tensor memory:";
     for (const auto &entry : summary["peak_memory_bytes"].items())
         std::cout << ' ' << entry.key() << ' ' << mebibytes(entry.value().get<int64_t>()) << ';';
-    std::cout << "\nmean " << summary["mean_samples_per_second"].get<double>() << " samples/s, "
-              << summary["mean_tokens_per_second"].get<double>() << " tokens/s\n"
-              << "trainable parameters: " << summary["trainable_parameters"].get<int64_t>() << " of "
+    std::cout << '\n';
+    if (summary["steps"].get<int64_t>() > 0)
+        std::cout << "mean " << summary["mean_samples_per_second"].get<double>() << " samples/s, "
+                  << summary["mean_tokens_per_second"].get<double>() << " tokens/s\n";
+    std::cout << "trainable parameters: " << summary["trainable_parameters"].get<int64_t>() << " of "
               << summary["total_parameters"].get<int64_t>() << '\n'
               << "vocabulary: " << summary["vocabulary"].get<std::string>() << '\n';
     if (!summary["run_id"].is_null())
@@ -169,8 +172,9 @@ int runTrain(const TrainOptions &options)
     } else {
         config = RunConfig::fromFile(options.configPath);
     }
-    for (const std::string &assignment : options.overrides)
-        config.applyOverride(assignment);
+    config.applyOverrides(options.overrides);
+    // Every mistake `plan` and `data` can find, found before a store row exists.
+    checkRunCanStart(config);
     if (options.resume == 0 && !options.noDb) {
         dbPath = resolveDatabasePath(options.db);
         run = RunStore(dbPath).createRun(runRecordFor(config));
@@ -192,7 +196,7 @@ int runTrain(const TrainOptions &options)
     g_control = nullptr;
     progress.endProgress();
     if (recorder)
-        recorder->finish(result.status);
+        recorder->finish(result.status, result.message);
 
     const nlohmann::ordered_json summary = summaryJson(config, result, run, dbPath);
     if (!options.resultsFile.empty()) {
@@ -203,8 +207,15 @@ int runTrain(const TrainOptions &options)
     }
     if (options.json)
         std::cout << summary.dump(2) << '\n';
-    else
-        printSummary(summary);
+    else if (result.status != TrainerStatus::Failed || result.steps > 0)
+        printSummary(summary); // a run that failed before its first step has only its error to say
+    if (result.status == TrainerStatus::Stopped && run > 0)
+        std::cerr << "ladder: stopped at step " << result.steps << "; "
+                  << (!RunStore(dbPath).lastCheckpoint(run)
+                             ? "it wrote no checkpoint, so it cannot continue (train.checkpoint_every and "
+                               "train.output_dir make a run resumable)"
+                             : "continue it with: ladder train --resume " + std::to_string(run) + " --db " + dbPath)
+                  << '\n';
     return runExitStatus(result.status, result.message);
 }
 

@@ -6,6 +6,7 @@
 #include "memory/MemoryMeter.h"
 #include "runtime/BuildInfo.h"
 #include "util/Error.h"
+#include "util/UserMessage.h"
 #include "runtime/Threads.h"
 
 #include <iostream>
@@ -49,7 +50,7 @@ int main(int argc, char **argv)
                 return command.run();
         }
     } catch (const std::exception &e) {
-        std::cerr << "ladder: error: " << e.what() << '\n';
+        std::cerr << "ladder: error: " << withoutLibraryCodes(e.what()) << '\n';
         return 1;
     }
     return 0;

@@ -157,7 +157,7 @@ std::string PretrainConfig::toJson() const
 
 void PretrainConfig::applyOverride(const std::string &assignment)
 {
-    const auto [path, value] = parseSetAssignment(assignment, "train.steps=500");
+    const auto [path, value, text] = parseSetAssignment(assignment, "train.steps=500");
     Json root = toJsonValue(*this);
     const std::size_t dot = path.find('.');
     if (dot == std::string::npos) {

@@ -76,7 +76,7 @@ json runToJson(const RunData &data)
         { "host",
             { { "name", r.host.hostName }, { "cpu", r.host.cpu }, { "threads", r.host.threads },
                 { "libtorch_version", r.host.libtorchVersion }, { "app_version", r.host.appVersion }, { "device", r.host.device } } },
-        { "notes", r.notes }, { "tags", r.tags } };
+        { "notes", r.notes }, { "tags", r.tags }, { "status_message", r.statusMessage } };
 
     // Series are stored column-wise: a long curve is three arrays, not thousands of objects.
     json series = json::object();
@@ -137,6 +137,7 @@ RunData runFromJson(const json &in)
     r.host.libtorchVersion = host.at("libtorch_version").get<std::string>();
     // Exports written before devices were recorded come from CPU runs.
     r.host.device = host.value("device", std::string("cpu"));
+    r.statusMessage = in.value("status_message", std::string());
     r.host.appVersion = host.at("app_version").get<std::string>();
     r.notes = in.at("notes").get<std::string>();
     r.tags = in.at("tags").get<std::vector<std::string>>();

@@ -60,6 +60,8 @@ struct RunRecord
     RunId id = 0; ///< set by the store
     std::string name;
     RunStatus status = RunStatus::Queued;
+    /// Why it ended so: a failed run's error ("task.dir: … does not exist"); empty otherwise.
+    std::string statusMessage;
     double createdAt = 0; ///< 0 on createRun(): the store uses "now"
     double startedAt = 0;
     double finishedAt = 0;

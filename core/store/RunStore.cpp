@@ -23,7 +23,7 @@ namespace {
 
 constexpr const char *kRunColumns
     = "id, name, status, created_at, started_at, finished_at, method, backbone, task, config_json, config_hash, seed, "
-      "trainable_parameters, total_parameters, host_name, cpu, threads, libtorch_version, app_version, notes, device";
+      "trainable_parameters, total_parameters, host_name, cpu, threads, libtorch_version, app_version, notes, device, status_message";
 
 double optionalTime(const Statement &row, int column)
 {
@@ -59,6 +59,7 @@ RunRecord readRunRow(const Statement &row)
     run.host.appVersion = row.text(18);
     run.notes = row.text(19);
     run.host.device = row.text(20);
+    run.statusMessage = row.text(21);
     return run;
 }
 
@@ -104,8 +105,8 @@ RunId insertRun(
     Statement insert(db,
         "INSERT INTO runs (name, status, created_at, started_at, finished_at, method, backbone, "
         "task, config_json, config_hash, seed, trainable_parameters, total_parameters, host_name, "
-        "cpu, threads, libtorch_version, app_version, notes, device, owner_pid, owner_host, owner_start) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "cpu, threads, libtorch_version, app_version, notes, device, status_message, owner_pid, owner_host, "
+        "owner_start) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, run.name)
         .bind(2, runStatusName(run.status))
         .bind(3, run.createdAt)
@@ -125,8 +126,9 @@ RunId insertRun(
         .bind(17, run.host.libtorchVersion)
         .bind(18, run.host.appVersion)
         .bind(19, run.notes)
-        .bind(20, run.host.device);
-    bindOwner(insert, 21, owner);
+        .bind(20, run.host.device)
+        .bind(21, run.statusMessage);
+    bindOwner(insert, 22, owner);
     insert.run();
     const RunId id = db.lastInsertId();
     Statement tag(db, "INSERT OR IGNORE INTO run_tags (run_id, tag) VALUES (?, ?)");

@@ -232,7 +232,7 @@ void RunWriter::flush()
     d->commit();
 }
 
-void RunWriter::finish(RunStatus status)
+void RunWriter::finish(RunStatus status, const std::string &message)
 {
     if (status == RunStatus::Running || status == RunStatus::Paused) {
         setPaused(status == RunStatus::Paused);
@@ -244,6 +244,8 @@ void RunWriter::finish(RunStatus status)
     d->commit();
     sqlite::Transaction transaction(d->db);
     rows::writeStatus(d->db, d->run, status);
+    sqlite::Statement why(d->db, "UPDATE runs SET status_message = ? WHERE id = ?");
+    why.bind(1, message).bind(2, d->run).run();
     transaction.commit();
     d->finished = true;
 }

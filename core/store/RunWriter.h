@@ -81,7 +81,8 @@ public:
     /// Commits, then records the final status (finished, stopped or failed; paused/running
     /// for a pause and its resume) with its time. After a final status the writer accepts no
     /// more records.
-    void finish(RunStatus status);
+    /// `message` says why it ended so (a failure's error), shown by `ladder show`.
+    void finish(RunStatus status, const std::string &message = {});
     /// Marks the run paused or running again (commits first).
     void setPaused(bool paused);
 

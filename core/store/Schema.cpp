@@ -108,8 +108,10 @@ CREATE TABLE checkpoints (
 
 // Version 2: the device a run's tensors lived on ("cpu", "cuda:0"): its tensor memory curves are
 // that device's allocator's; "rss" is always the host's. Runs recorded before were all on the CPU.
+// And why a run ended as it did (a failure's error, a stop's reason), empty when it says nothing.
 constexpr const char *kVersion2 = R"sql(
 ALTER TABLE runs ADD COLUMN device TEXT NOT NULL DEFAULT 'cpu';
+ALTER TABLE runs ADD COLUMN status_message TEXT NOT NULL DEFAULT '';
 )sql";
 
 } // namespace

@@ -5,6 +5,7 @@
 
 #include <sqlite3.h>
 
+#include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <limits>
@@ -13,6 +14,18 @@
 namespace ladder::sqlite {
 
 namespace {
+
+// What a statement was doing, in a user's words: errors name the file, the operation and SQLite's
+// reason, never the SQL (which says nothing a user can act on).
+std::string operationOf(const std::string &sql)
+{
+    std::size_t first = sql.find_first_not_of(" \t\n");
+    std::string word;
+    for (; first < sql.size() && std::isalpha(static_cast<unsigned char>(sql[first])); ++first)
+        word += static_cast<char>(std::toupper(static_cast<unsigned char>(sql[first])));
+    const bool reads = word == "SELECT" || (word == "PRAGMA" && sql.find('=') == std::string::npos);
+    return reads ? "cannot read the run database" : "cannot write to the run database";
+}
 
 std::string explain(int rc)
 {
@@ -91,7 +104,7 @@ void Database::exec(const std::string &sql)
     const int rc = sqlite3_exec(m_db, sql.c_str(), nullptr, nullptr, &message);
     if (rc != SQLITE_OK) {
         sqlite3_free(message);
-        fail("cannot run \"" + sql.substr(0, 60) + (sql.size() > 60 ? "…" : "") + "\"", rc);
+        fail(operationOf(sql), rc);
     }
 }
 
@@ -100,12 +113,12 @@ std::int64_t Database::queryInt(const std::string &sql)
     sqlite3_stmt *stmt = nullptr;
     int rc = sqlite3_prepare_v2(m_db, sql.c_str(), -1, &stmt, nullptr);
     if (rc != SQLITE_OK)
-        fail("cannot query \"" + sql + "\"", rc);
+        fail(operationOf(sql), rc);
     rc = sqlite3_step(stmt);
     const std::int64_t value = rc == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
     sqlite3_finalize(stmt);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        fail("cannot query \"" + sql + "\"", rc);
+        fail(operationOf(sql), rc);
     return value;
 }
 
@@ -138,7 +151,7 @@ Statement::Statement(Database &db, const char *sql)
 {
     const int rc = sqlite3_prepare_v2(db.handle(), sql, -1, &m_stmt, nullptr);
     if (rc != SQLITE_OK)
-        db.fail(std::string("cannot prepare \"") + sql + "\"", rc);
+        db.fail(operationOf(sql), rc);
 }
 
 Statement::~Statement()
@@ -181,7 +194,7 @@ bool Statement::step()
     if (rc == SQLITE_DONE)
         return false;
     sqlite3_reset(m_stmt);
-    m_db.fail(std::string("cannot run \"") + m_sql + "\"", rc);
+    m_db.fail(operationOf(m_sql), rc);
 }
 
 void Statement::run()

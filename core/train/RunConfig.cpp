@@ -196,11 +196,41 @@ RunConfig RunConfig::fromFile(const std::string &path)
 
 std::string RunConfig::toJson() const { return toJsonValue(*this).dump(2); }
 
-void RunConfig::applyOverride(const std::string &assignment)
+namespace {
+
+// Whether a key holds text (free text, a choice, a layer selection), so `5` given for it means
+// "5": the binder would refuse the number although the user typed what the key wants.
+bool takesText(const std::string &path, const Json &root)
 {
-    const auto [path, value] = parseSetAssignment(assignment, "train.batch_size=8");
-    Json root = toJsonValue(*this);
-    const bool pathGiven = path == "backbone.path";
+    const auto textual = [](const OptionDescription &option) {
+        return option.type == OptionType::Text || option.type == OptionType::Choice
+            || option.type == OptionType::LayerSelection;
+    };
+    const std::string methodPrefix = "method.";
+    if (path.compare(0, methodPrefix.size(), methodPrefix) == 0) {
+        const Json &kind = root["method"]["kind"];
+        const std::string key = path.substr(methodPrefix.size());
+        if (key == "kind" || !kind.is_string())
+            return true;
+        for (const OptionDescription &option : describeMethodOptions(methodKindFromName(kind.get<std::string>())))
+            if (option.key == key)
+                return textual(option);
+        return false;
+    }
+    for (const OptionDescription &option : describeRunConfigOptions())
+        if (option.key == path)
+            return textual(option);
+    return false;
+}
+
+// Puts one assignment's value at its path in the configuration's JSON tree.
+void assign(Json &root, const SetAssignment &assignment)
+{
+    const std::string &path = assignment.path;
+    const Json value = assignment.value.is_string() || assignment.value.is_structured()
+            || !takesText(path, root)
+        ? Json(assignment.value)
+        : Json(assignment.text);
     Json *node = &root;
     std::size_t start = 0;
     while (true) {
@@ -220,9 +250,29 @@ void RunConfig::applyOverride(const std::string &assignment)
     // A new method kind starts from that kind's defaults: the old kind's options do not apply.
     if (path == "method.kind")
         root["method"] = Json{{"kind", value}};
-    if (pathGiven && !value.is_null())
+    if (path == "backbone.path" && !value.is_null())
         root["backbone"]["preset"] = "";
-    *this = fromJson(root.dump(), "--set " + assignment);
+}
+
+} // namespace
+
+void RunConfig::applyOverrides(const std::vector<std::string> &assignments)
+{
+    if (assignments.empty())
+        return;
+    std::vector<SetAssignment> parsed;
+    std::string given;
+    for (const std::string &assignment : assignments) {
+        parsed.push_back(parseSetAssignment(assignment, "train.batch_size=8"));
+        given += (given.empty() ? "--set " : ", --set ") + assignment;
+    }
+    // method.kind first: it resets the method block, which must not drop options given beside it.
+    std::stable_partition(
+        parsed.begin(), parsed.end(), [](const SetAssignment &a) { return a.path == "method.kind"; });
+    Json root = toJsonValue(*this);
+    for (const SetAssignment &assignment : parsed)
+        assign(root, assignment);
+    *this = fromJson(root.dump(), given);
 }
 
 double defaultLearningRate(MethodKind kind)

@@ -94,9 +94,14 @@ struct RunConfig
     /// The configuration as JSON text, every field written (reads back to an equal config).
     std::string toJson() const;
 
-    /// Applies "key.path=value" (value: JSON, or else taken as a string), checked as fromJson
-    /// checks the file: `train.batch_size=8`, `method.kind=lora`, `task.name=sst2`.
-    void applyOverride(const std::string &assignment);
+    /// Applies "key.path=value" assignments all at once, then checks the result once as fromJson
+    /// checks a file, so their order does not matter (`task.kind=glue` before or after
+    /// `task.dir=D`): `train.batch_size=8`, `method.kind=lora`, `task.name=sst2`. A value is read
+    /// by the key's declared type: a text or choice key takes `5` as "5"; other keys take JSON
+    /// (8, true, [1, 2]) or else the bare word. A `method.kind` assignment applies first (a new
+    /// kind starts from its defaults), then the method's options given beside it.
+    void applyOverrides(const std::vector<std::string> &assignments);
+    void applyOverride(const std::string &assignment) { applyOverrides({assignment}); }
 
     /// `name`, or when it is empty the descriptive default experiments/RunLabels.h builds
     /// ("lora r=32 · wordnet-t5-tiny · wordnet-lexname").

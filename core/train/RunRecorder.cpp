@@ -4,6 +4,9 @@
 #include "runtime/BuildInfo.h"
 #include "store/RunStore.h"
 #include "store/RunWriter.h"
+#include "util/Error.h"
+
+#include <filesystem>
 
 namespace ladder {
 
@@ -35,6 +38,26 @@ RunStatus storedRunStatus(TrainerStatus status)
 
 RunConfig prepareResumedRun(RunStore &store, RunId run)
 {
+    // Checked before prepareResume, which trims the run's curves back to its checkpoint: a run
+    // that cannot continue is left exactly as it was.
+    const std::string label = "run " + std::to_string(run);
+    if (store.run(run).status != RunStatus::Finished) {
+        const std::optional<CheckpointRecord> checkpoint = store.lastCheckpoint(run);
+        if (!checkpoint)
+            throw Error::inFile(store.path(),
+                label + " has no checkpoint to continue from (it ran without train.checkpoint_every and "
+                    "train.output_dir); train its configuration again: `ladder show " + std::to_string(run)
+                    + " --json` prints it");
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(std::filesystem::path(checkpoint->path) / "position.json", ec))
+            throw Error::inFile(store.path(),
+                label + ": its last checkpoint, step " + std::to_string(checkpoint->step) + " in "
+                    + checkpoint->path + ", is gone (no position.json there)"
+                    + (std::filesystem::path(checkpoint->path).is_relative()
+                            ? "; runs recorded before checkpoint paths were absolute resume from the folder "
+                              "training started in"
+                            : ""));
+    }
     const ResumePoint point = store.prepareResume(run);
     RunConfig config = RunConfig::fromJson(point.run.configJson, store.path() + ": run " + std::to_string(run));
     config.train.resumeFrom = point.checkpoint ? point.checkpoint->path : std::string();
@@ -94,12 +117,13 @@ void RunRecorder::gatesMeasured(int64_t step, const std::vector<double> &gates)
 
 void RunRecorder::checkpointWritten(int64_t step, const std::string &path)
 {
-    m_writer->addCheckpoint({step, 0, path});
+    // Absolute: `ladder train --resume` may run from another folder than training did.
+    m_writer->addCheckpoint({step, 0, std::filesystem::absolute(path).string()});
 }
 
-void RunRecorder::finish(TrainerStatus status)
+void RunRecorder::finish(TrainerStatus status, const std::string &message)
 {
-    m_writer->finish(storedRunStatus(status));
+    m_writer->finish(storedRunStatus(status), status == TrainerStatus::Failed ? message : std::string());
 }
 
 } // namespace ladder

@@ -24,9 +24,10 @@ RunRecord runRecordFor(const RunConfig &config);
 RunStatus storedRunStatus(TrainerStatus status);
 
 /// A stored run made ready to continue (`ladder train --resume`, the workbench's Resume): its own
-/// configuration, continued from its last checkpoint (none: from step 0) under the same run id;
-/// RunStore::prepareResume drops the points recorded after that checkpoint. Throws ladder::Error
-/// for a finished run, one a live process owns, or one the store does not have.
+/// configuration, continued from its last checkpoint under the same run id; RunStore::prepareResume
+/// drops the points recorded after that checkpoint. Throws ladder::Error, leaving the run as it
+/// was, for a run without a checkpoint or whose checkpoint folder is gone, a finished run, one a
+/// live process owns, or one the store does not have.
 RunConfig prepareResumedRun(RunStore &store, RunId run);
 
 /// Forwards every observer callback to a run in the store: step metrics, memory by category,
@@ -49,7 +50,8 @@ public:
     void gatesMeasured(int64_t step, const std::vector<double> &gates) override;
     void checkpointWritten(int64_t step, const std::string &path) override;
 
-    void finish(TrainerStatus status);
+    /// Records how the run ended and why (TrainResult::message for a failure).
+    void finish(TrainerStatus status, const std::string &message = {});
     RunId run() const { return m_run; }
 
 private:

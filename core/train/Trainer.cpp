@@ -2,6 +2,7 @@
 #include "train/Trainer.h"
 
 #include "memory/DeviceMemory.h"
+#include "train/RunPreflight.h"
 #include "memory/MemoryMeter.h"
 #include "model/T5Checkpoint.h"
 #include "model/T5Init.h"
@@ -120,12 +121,9 @@ private:
 void TrainingRun::prepare()
 {
     const TrainSettings &train = m_config.train;
-    if (train.device == "cuda") {
-        if (!torch::cuda::is_available())
-            throw Error("train.device: \"cuda\" was asked for, but this LibTorch has no CUDA device available "
-                        "(build against a CUDA LibTorch, or use \"cpu\")");
+    requireDeviceAvailable(train.device);
+    if (train.device == "cuda")
         m_device = torch::Device(torch::kCUDA);
-    }
     m_bf16 = train.precision == "bf16";
     const int threads = configureThreads(train.threads);
     log("threads: " + std::to_string(threads));
@@ -408,6 +406,10 @@ void TrainingRun::trainLoop()
             * static_cast<double>(m_totalSteps - m_position.step);
         m_result.losses.push_back(metrics.loss);
         m_result.steps = m_position.step;
+        // Kept current every step: a stop (an exception out of this loop) still reports them.
+        m_result.meanSamplesPerSecond = metrics.meanSamplesPerSecond;
+        m_result.meanTokensPerSecond = static_cast<double>(tokensSeen) / trainSeconds;
+        m_result.meanStepSeconds = trainSeconds / static_cast<double>(stepsRun);
         m_observer.stepFinished(metrics);
         if (train.measureMemory)
             measureMemory(metrics, gradientBytesThisStep);
@@ -428,9 +430,6 @@ void TrainingRun::trainLoop()
             m_observer.checkpointWritten(m_position.step, folder);
         }
     }
-    m_result.meanSamplesPerSecond = trainSeconds > 0 ? static_cast<double>(examplesSeen) / trainSeconds : 0.0;
-    m_result.meanTokensPerSecond = trainSeconds > 0 ? static_cast<double>(tokensSeen) / trainSeconds : 0.0;
-    m_result.meanStepSeconds = stepsRun > 0 ? trainSeconds / static_cast<double>(stepsRun) : 0.0;
     if (train.evalTest)
         evaluate("test", m_position.step, false);
 }

@@ -15,6 +15,7 @@ struct SetAssignment
 {
     std::string path;             ///< "train.batch_size"
     nlohmann::ordered_json value; ///< JSON when the text parses as JSON, else the text as a string
+    std::string text;             ///< the value as typed: what a text option takes (`layers=5` → "5")
 };
 
 /// Splits at the first '='. The value is JSON when it parses (8, true, "x", [1, 2]), else the
@@ -27,6 +28,7 @@ inline SetAssignment parseSetAssignment(const std::string &assignment, const std
     SetAssignment parsed;
     parsed.path = assignment.substr(0, equals);
     const std::string text = assignment.substr(equals + 1);
+    parsed.text = text;
     try {
         parsed.value = nlohmann::ordered_json::parse(text);
     } catch (const nlohmann::ordered_json::exception &) {

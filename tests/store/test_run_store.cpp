@@ -107,6 +107,21 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(QString::fromStdString(nested)));
     }
 
+    void databaseErrorsSayWhatFailedWithoutSql()
+    {
+        RunStore store(m_path);
+        const QString write = errorOf([&] { store.database().exec("INSERT INTO nosuch (x) VALUES (1)"); });
+        QVERIFY2(write.startsWith(QString::fromStdString(m_path) + QStringLiteral(": cannot write to the run database: ")),
+            qPrintable(write));
+        QVERIFY2(write.contains(QStringLiteral("no such table")), qPrintable(write));
+        const QString read = errorOf([&] { store.database().queryInt("SELECT nothing FROM runs"); });
+        QVERIFY2(read.contains(QStringLiteral("cannot read the run database")), qPrintable(read));
+        for (const QString &message : {write, read}) {
+            for (const char *sql : {"INSERT", "SELECT", "VALUES"})
+                QVERIFY2(!message.contains(QLatin1String(sql)), qPrintable(message));
+        }
+    }
+
     void foreignKeysAreEnforced()
     {
         RunStore store(m_path);

@@ -156,7 +156,7 @@ void TrainingSession::launch(const RunConfig &config, const std::string &databas
                 RunRecorder recorder(database, run);
                 ObserverPair observer(bridge, recorder);
                 *result = Trainer::run(config, observer, *control);
-                recorder.finish(result->status);
+                recorder.finish(result->status, result->message);
             } else {
                 *result = Trainer::run(config, bridge, *control);
             }
