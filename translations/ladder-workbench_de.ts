@@ -1356,6 +1356,10 @@ fine-tuning</source>
         <source>activations</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>MiB on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ladder::RunDesigner</name>
@@ -1531,10 +1535,6 @@ fine-tuning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Highest tensor memory the allocator measured, at step %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The last optimizer step the run recorded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1612,6 +1612,10 @@ fine-tuning</source>
     </message>
     <message>
         <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Highest tensor memory the allocator measured on %1, at step %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1356,6 +1356,10 @@ fine-tuning</source>
         <source>activations</source>
         <translation>激活值</translation>
     </message>
+    <message>
+        <source>MiB on %1</source>
+        <translation>MiB（%1 上）</translation>
+    </message>
 </context>
 <context>
     <name>ladder::RunDesigner</name>
@@ -1531,10 +1535,6 @@ fine-tuning</source>
         <translation>最佳验证分数，位于第 %1 步</translation>
     </message>
     <message>
-        <source>Highest tensor memory the allocator measured, at step %1</source>
-        <translation>分配器测得的最高张量内存，位于第 %1 步</translation>
-    </message>
-    <message>
         <source>The last optimizer step the run recorded</source>
         <translation>该运行记录的最后一个优化器步</translation>
     </message>
@@ -1613,6 +1613,10 @@ fine-tuning</source>
     <message>
         <source>Duration</source>
         <translation>时长</translation>
+    </message>
+    <message>
+        <source>Highest tensor memory the allocator measured on %1, at step %2</source>
+        <translation>分配器在 %1 上测得的最高张量内存，位于第 %2 步</translation>
     </message>
 </context>
 <context>

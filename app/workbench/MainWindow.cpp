@@ -462,9 +462,12 @@ void MainWindow::followSession(qint64 entryId, TrainingSession *session)
 void MainWindow::entryFinished(qint64 entryId, const TrainResult &result)
 {
     const QueueEntry *entry = m_queue->entry(entryId);
+    // "finished after 5 steps" says its status itself; "the loss became NaN…" needs "failed: ".
+    const std::string status = trainerStatusName(result.status);
+    const bool messageSaysStatus = result.message.compare(0, status.size(), status) == 0;
     QString summary = (entry != nullptr ? entry->name + QStringLiteral(": ") : QString())
-        + QString::fromStdString(trainerStatusName(result.status));
-    if (!result.message.empty())
+        + QString::fromStdString(messageSaysStatus ? result.message : status);
+    if (!result.message.empty() && !messageSaysStatus)
         summary += QStringLiteral(": ") + QString::fromStdString(result.message);
     if (result.test)
         summary += tr(" · test score %1").arg(result.test->evaluation.score, 0, 'f', 2);

@@ -140,6 +140,10 @@ private slots:
         QCOMPARE(window.findChild<QTabWidget *>(QStringLiteral("centre"))->indexOf(window.curves()), 0);
         const auto *log = window.findChild<QPlainTextEdit *>(QStringLiteral("log"));
         QVERIFY2(log->toPlainText().contains(QStringLiteral("finished")), qPrintable(log->toPlainText()));
+        // The ending is said once: "…: finished after 5 steps", not "finished: finished after…".
+        const QString ending = window.findChild<QLabel *>(QStringLiteral("runStatus"))->text();
+        QVERIFY2(ending.contains(QStringLiteral(": finished after 5 steps")), qPrintable(ending));
+        QVERIFY2(!ending.contains(QStringLiteral("finished: finished")), qPrintable(ending));
 
         const ladder::RunStore store(db.toStdString());
         const std::vector<ladder::RunRecord> runs = store.listRuns();

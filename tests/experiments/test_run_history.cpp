@@ -284,6 +284,24 @@ private Q_SLOTS:
         QCOMPARE(shown, names);
     }
 
+    void aFailedRunSaysWhyInItsStatusTooltip()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("runs.db")).toStdString();
+        RunData data = recordedRunData(smallRun("broken", R"({"kind": "lst"})", "lst", 1000, RunStatus::Failed));
+        data.run.statusMessage = "the loss became NaN at step 3";
+        data.run.host.device = "cuda:0";
+        importRecorded(path, data);
+        RunHistoryModel model(QString::fromStdString(path));
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0, RunHistoryModel::StatusColumn).data(Qt::ToolTipRole).toString(),
+            QStringLiteral("the loss became NaN at step 3"));
+        QVERIFY(model.index(0, RunHistoryModel::PeakMemoryColumn)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("on cuda:0")));
+    }
+
     void sortsNumbersAsNumbersAndMissingValuesFirst()
     {
         QTemporaryDir dir;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "experiments/ComparePlotStyle.h"
 
+#include "plots/LegendFit.h"
 #include "plots/PlotExport.h"
 #include "plots/PlotTheme.h"
 
@@ -46,24 +47,6 @@ void wrapSubtitle(QCPTextElement *subtitle, int width)
         subtitle->setText(wrapped(full.toString(), subtitle->font(), width));
 }
 
-/// As many legend entries a row as the plot's width holds (columns first, so rows read left to right).
-void fitLegend(QCustomPlot *plot)
-{
-    QCPLegend *legend = plot->legend;
-    const int available = plot->width() - legend->margins().left() - legend->margins().right();
-    int used = 0;
-    int columns = 0;
-    for (int i = 0; i < legend->itemCount(); ++i) {
-        const int itemWidth = legend->item(i)->minimumOuterSizeHint().width() + legend->columnSpacing();
-        if (columns > 0 && used + itemWidth > available)
-            break;
-        used += itemWidth;
-        ++columns;
-    }
-    legend->setWrap(std::max(1, columns));
-    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
-}
-
 /// Re-wraps the subtitle and the legend whenever the plot's width changes.
 class FitToWidth : public QObject
 {
@@ -81,7 +64,7 @@ protected:
     {
         if (watched == m_plot && event->type() == QEvent::Resize) {
             wrapSubtitle(m_subtitle, m_plot->width() - 16);
-            fitLegend(m_plot);
+            fitLegendColumns(m_plot);
             m_plot->replot(QCustomPlot::rpQueuedReplot);
         }
         return false;
@@ -99,7 +82,7 @@ void setSubtitleText(QCPTextElement *subtitle, const QString &text)
     subtitle->setProperty(kFullTextProperty, text);
     QCustomPlot *plot = subtitle->parentPlot();
     wrapSubtitle(subtitle, plot->width() - 16);
-    fitLegend(plot); // the entries may have changed with the text
+    fitLegendColumns(plot); // the entries may have changed with the text
 }
 
 QCPTextElement *setUpComparePlot(QCustomPlot *plot, const QString &title)

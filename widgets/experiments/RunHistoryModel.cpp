@@ -163,7 +163,12 @@ QVariant RunHistoryModel::data(const QModelIndex &index, int role) const
         case PeakMemoryColumn:
             if (!row.run.peakBytes)
                 return {};
-            return tr("Highest tensor memory the allocator measured, at step %1").arg(row.run.peakStep);
+            return tr("Highest tensor memory the allocator measured on %1, at step %2")
+                .arg(fromStd(record.host.device))
+                .arg(row.run.peakStep);
+        case StatusColumn:
+            // Why a failed run failed, in the words the error used.
+            return record.statusMessage.empty() ? QVariant() : QVariant(fromStd(record.statusMessage));
         default:
             return {};
         }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "plots/CurvePlot.h"
 
+#include "plots/LegendFit.h"
 #include "plots/PlotExport.h"
 #include "plots/PlotTheme.h"
 
@@ -154,8 +155,8 @@ void CurvePlot::setYLabel(const QString &label)
 
 void CurvePlot::setLegendColumns(int columns)
 {
-    m_plot->legend->setWrap(columns);
-    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+    m_legendColumns = columns;
+    fitLegendColumns(m_plot, columns);
 }
 
 void CurvePlot::setReadoutCurves(const QList<ReadoutCurve> &curves)
@@ -223,6 +224,10 @@ bool CurvePlot::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_plot && event->type() == QEvent::Leave)
         hideCursor();
+    if (watched == m_plot && event->type() == QEvent::Resize) {
+        fitLegendColumns(m_plot, m_legendColumns);
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    }
     return QWidget::eventFilter(watched, event);
 }
 

@@ -58,7 +58,8 @@ public:
     /// paints now instead of on the next paint event.
     void redrawLiveLayer(bool immediately);
 
-    /// Lays the legend out in rows of `columns` entries below the axes.
+    /// Lays the legend out below the axes in rows of at most `columns` entries, fewer where the
+    /// plot is too narrow to show them whole (and again on every resize).
     void setLegendColumns(int columns);
 
 protected:
@@ -74,6 +75,7 @@ private:
     QCPItemStraightLine *m_cursor = nullptr;
     QCPLayer *m_cursorLayer = nullptr;
     QCPLayer *m_liveLayer = nullptr;
+    int m_legendColumns = 4;
     QList<ReadoutCurve> m_curves;
     QString m_valueSuffix;
     QString m_xLabel;
