@@ -4,6 +4,7 @@
 
 #include "Commands.h"
 
+#include "peft/MethodConfig.h"
 #include "store/DataLocation.h"
 #include "store/RunExport.h"
 #include "store/RunStore.h"
@@ -31,6 +32,15 @@ using nlohmann::json;
 void addDatabaseOption(CLI::App &command, std::string &db)
 {
     command.add_option("--db", db, "Run database (default: $LADDER_DB or " + defaultDatabasePath() + ")");
+}
+
+/// "full, bitfit, adapter, …": the names `--method` accepts, as the store records them.
+std::string methodNames()
+{
+    std::vector<std::string> names;
+    for (MethodKind kind : allMethodKinds())
+        names.push_back(methodName(kind));
+    return joined(names);
 }
 
 std::string localTime(double seconds)
@@ -212,8 +222,9 @@ int showRunJson(const RunStore &store, const RunSummary &summary)
 int showRunText(const RunStore &store, const RunSummary &summary)
 {
     const RunRecord &run = summary.run;
-    auto line = [](const char *label, const std::string &value) {
-        std::cout << std::left << std::setw(24) << label << value << '\n';
+    // Labels in a column 24 wide; a longer one ("best validation/accuracy") keeps two spaces.
+    auto line = [](const std::string &label, const std::string &value) {
+        std::cout << label << std::string(label.size() + 2 <= 24 ? 24 - label.size() : 2, ' ') << value << '\n';
     };
     line("run", std::to_string(run.id) + (run.name.empty() ? "" : "  " + run.name));
     line("status", runStatusName(run.status));
@@ -249,11 +260,11 @@ int showRunText(const RunStore &store, const RunSummary &summary)
         line("mean throughput", value.str());
     }
     for (const auto &[category, bytes] : summary.peakMemoryBytes)
-        line(("peak " + category).c_str(), mebibytes(bytes));
+        line("peak " + category, mebibytes(bytes));
     for (const BestEvaluation &b : summary.bestEvaluations) {
         std::ostringstream value;
         value << b.value << " at step " << b.step << (b.lowerIsBetter ? " (lowest)" : " (highest)");
-        line(("best " + b.split + "/" + b.metric).c_str(), value.str());
+        line("best " + b.split + "/" + b.metric, value.str());
     }
     for (const std::string &name : store.seriesNames(run.id)) {
         const std::vector<SeriesPoint> points = store.series(run.id, name);
@@ -261,10 +272,10 @@ int showRunText(const RunStore &store, const RunSummary &summary)
         value << points.size() << " points";
         if (!points.empty())
             value << ", last " << points.back().value << " at step " << points.back().step;
-        line(("series " + name).c_str(), value.str());
+        line("series " + name, value.str());
     }
     for (const CheckpointRecord &c : store.checkpoints(run.id))
-        line(("checkpoint " + std::to_string(c.step)).c_str(), c.path);
+        line("checkpoint " + std::to_string(c.step), c.path);
     std::cout << "configuration\n" << parsedConfig(run).dump(2) << '\n';
     return 0;
 }
@@ -307,7 +318,7 @@ Command addRunsCommand(CLI::App &app)
     CLI::App *command = app.add_subcommand("runs", "List recorded runs");
     addDatabaseOption(*command, options->db);
     command->add_flag("--json", options->json, "Print JSON instead of a table");
-    command->add_option("--method", options->method, "Only runs of this method (lst, lora, adapters, bitfit, full, …)");
+    command->add_option("--method", options->method, "Only runs of this method (" + methodNames() + ")");
     command->add_option("--task", options->task, "Only runs on this task");
     command->add_option("--backbone", options->backbone, "Only runs on this backbone");
     command->add_option("--tag", options->tag, "Only runs carrying this tag");

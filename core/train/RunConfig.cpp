@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -191,7 +192,16 @@ RunConfig RunConfig::fromFile(const std::string &path)
         throw Error(path + ": cannot read the run configuration (missing or unreadable)");
     std::ostringstream text;
     text << in.rdbuf();
-    return fromJson(text.str(), path);
+    RunConfig config = fromJson(text.str(), path);
+    // A configuration's relative paths are its own folder's, wherever ladder runs from; errors
+    // then name the absolute path that was tried.
+    const std::filesystem::path base = std::filesystem::absolute(std::filesystem::path(path)).parent_path();
+    for (std::string *field : {&config.backbone.path, &config.task.dir, &config.task.train, &config.task.validation,
+             &config.task.test, &config.task.wordnetDir, &config.train.outputDir, &config.train.resumeFrom}) {
+        if (!field->empty() && std::filesystem::path(*field).is_relative())
+            *field = (base / *field).lexically_normal().string();
+    }
+    return config;
 }
 
 std::string RunConfig::toJson() const { return toJsonValue(*this).dump(2); }

@@ -89,7 +89,9 @@ struct RunConfig
     /// Parses a run configuration. Unknown keys and wrong types throw ladder::Error naming the
     /// key path ("<source>: train.batch_size: expected an integer").
     static RunConfig fromJson(const std::string &jsonText, const std::string &sourceName);
-    /// Reads a configuration file (errors name the file).
+    /// Reads a configuration file (errors name the file). Relative paths in it (backbone.path,
+    /// task files and folders, train.output_dir, train.resume_from) are made absolute against the
+    /// file's folder, not the current one.
     static RunConfig fromFile(const std::string &path);
     /// The configuration as JSON text, every field written (reads back to an equal config).
     std::string toJson() const;

@@ -196,6 +196,28 @@ private Q_SLOTS:
         QVERIFY(after.out.contains(QStringLiteral("stopped")));
     }
 
+    void pathsInAConfigurationAreItsFoldersOwn()
+    {
+        QDir(m_dir.path()).mkpath(QStringLiteral("project/data"));
+        QByteArray rows = "text\tlabel\n";
+        for (int i = 0; i < 8; ++i)
+            rows += i % 2 ? "good\tpositive\n" : "bad\tnegative\n";
+        writeFile(QStringLiteral("project/data/train.tsv"), rows);
+        const QString config = writeFile(QStringLiteral("project/run.json"),
+            R"({"task": {"kind": "file", "train": "data/train.tsv", "text_columns": ["text"],
+                "validation": "data/missing.tsv"}})");
+        QProcess process;
+        process.setProcessEnvironment(m_environment);
+        process.setWorkingDirectory(QDir::tempPath()); // anywhere but the configuration's folder
+        process.start(QStringLiteral(LADDER_BIN_DIR "/ladder"), {QStringLiteral("data"), config});
+        QVERIFY(process.waitForFinished(60000));
+        // The training file was found beside the configuration; the missing one is named in full.
+        const QString error = QString::fromUtf8(process.readAllStandardError());
+        QCOMPARE(process.exitCode(), 1);
+        QVERIFY2(error.contains(m_dir.filePath(QStringLiteral("project/data/missing.tsv"))), qPrintable(error));
+        QVERIFY2(!error.contains(QStringLiteral("train.tsv")), qPrintable(error));
+    }
+
     void errorsCarryNoLibraryCodes()
     {
         const QString broken = writeFile(QStringLiteral("broken.json"), "{\"backbone\": {");
