@@ -237,6 +237,7 @@ void writeStatus(sqlite::Database &db, RunId id, RunStatus status)
         "UPDATE runs SET status = ?, "
         "started_at = CASE WHEN ? THEN coalesce(started_at, ?) ELSE started_at END, "
         "finished_at = CASE WHEN ? THEN ? ELSE NULL END, "
+        "status_message = '', " // the reason belongs to one ending; RunWriter::finish sets a failure's
         "owner_pid = ?, owner_host = ?, owner_start = ? WHERE id = ?");
     update.bind(1, runStatusName(status))
         .bind(2, status == RunStatus::Running ? 1 : 0)

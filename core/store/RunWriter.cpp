@@ -244,8 +244,10 @@ void RunWriter::finish(RunStatus status, const std::string &message)
     d->commit();
     sqlite::Transaction transaction(d->db);
     rows::writeStatus(d->db, d->run, status);
-    sqlite::Statement why(d->db, "UPDATE runs SET status_message = ? WHERE id = ?");
-    why.bind(1, message).bind(2, d->run).run();
+    if (!message.empty()) {
+        sqlite::Statement why(d->db, "UPDATE runs SET status_message = ? WHERE id = ?");
+        why.bind(1, message).bind(2, d->run).run();
+    }
     transaction.commit();
     d->finished = true;
 }

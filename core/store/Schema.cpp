@@ -108,7 +108,7 @@ CREATE TABLE checkpoints (
 
 // Version 2: the device a run's tensors lived on ("cpu", "cuda:0"): its tensor memory curves are
 // that device's allocator's; "rss" is always the host's. Runs recorded before were all on the CPU.
-// And why a run ended as it did (a failure's error, a stop's reason), empty when it says nothing.
+// And why a failed run failed (its error), empty for every other status.
 constexpr const char *kVersion2 = R"sql(
 ALTER TABLE runs ADD COLUMN device TEXT NOT NULL DEFAULT 'cpu';
 ALTER TABLE runs ADD COLUMN status_message TEXT NOT NULL DEFAULT '';

@@ -2,10 +2,12 @@
 // Runs the built `ladder` executable and collects its exit code and output.
 #pragma once
 
+#include <QFile>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
+#include <QTemporaryDir>
 #include <QtGlobal>
 
 #include <nlohmann/json.hpp>
@@ -44,6 +46,16 @@ inline nlohmann::json parseJson(const CliResult &run)
         qWarning("not JSON: %s\nstdout: %s", e.what(), qPrintable(run.out));
         return nlohmann::json();
     }
+}
+
+/// Writes `contents` to `name` in `dir` and returns its path; stops the test when it cannot.
+inline QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &contents)
+{
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(contents) != contents.size())
+        qFatal("cannot write %s", qPrintable(path));
+    return path;
 }
 
 } // namespace ladder::test

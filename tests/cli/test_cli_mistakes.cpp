@@ -16,6 +16,7 @@
 using ladder::test::CliResult;
 using ladder::test::parseJson;
 using ladder::test::runLadder;
+using ladder::test::writeFile;
 
 namespace {
 
@@ -36,15 +37,15 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         m_environment.insert(QStringLiteral("LADDER_CACHE_DIR"), m_dir.filePath(QStringLiteral("cache")));
-        m_config = writeFile(QStringLiteral("run.json"), kTinyRun);
+        m_config = writeFile(m_dir, QStringLiteral("run.json"), kTinyRun);
         // An SST-2 folder as GLUE distributes it (header "sentence\tlabel"); the paper's split
         // holds 1000 training rows out for validation, so there are more than that.
         QDir(m_dir.path()).mkpath(QStringLiteral("SST-2"));
         QByteArray rows = "sentence\tlabel\n";
         for (int i = 0; i < 1024; ++i)
             rows += (i % 2 ? "a fine and lovely film\t1\n" : "a dull and tiresome film\t0\n");
-        writeFile(QStringLiteral("SST-2/train.tsv"), rows);
-        writeFile(QStringLiteral("SST-2/dev.tsv"), rows.left(rows.indexOf("film\t0\n", 400) + 7));
+        writeFile(m_dir, QStringLiteral("SST-2/train.tsv"), rows);
+        writeFile(m_dir, QStringLiteral("SST-2/dev.tsv"), rows.left(rows.indexOf("film\t0\n", 400) + 7));
     }
 
     void setAssignmentsGiveOneResultInAnyOrder()
@@ -202,8 +203,8 @@ private Q_SLOTS:
         QByteArray rows = "text\tlabel\n";
         for (int i = 0; i < 8; ++i)
             rows += i % 2 ? "good\tpositive\n" : "bad\tnegative\n";
-        writeFile(QStringLiteral("project/data/train.tsv"), rows);
-        const QString config = writeFile(QStringLiteral("project/run.json"),
+        writeFile(m_dir, QStringLiteral("project/data/train.tsv"), rows);
+        const QString config = writeFile(m_dir, QStringLiteral("project/run.json"),
             R"({"task": {"kind": "file", "train": "data/train.tsv", "text_columns": ["text"],
                 "validation": "data/missing.tsv"}})");
         QProcess process;
@@ -220,7 +221,7 @@ private Q_SLOTS:
 
     void errorsCarryNoLibraryCodes()
     {
-        const QString broken = writeFile(QStringLiteral("broken.json"), "{\"backbone\": {");
+        const QString broken = writeFile(m_dir, QStringLiteral("broken.json"), "{\"backbone\": {");
         const CliResult run = runLadder({QStringLiteral("plan"), broken}, m_environment);
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(broken + QStringLiteral(": not valid JSON")), qPrintable(run.err));
@@ -228,15 +229,6 @@ private Q_SLOTS:
     }
 
 private:
-    QString writeFile(const QString &name, const QByteArray &contents)
-    {
-        const QString path = m_dir.filePath(name);
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(contents) != contents.size())
-            qFatal("cannot write %s", qPrintable(path));
-        return path;
-    }
-
     QTemporaryDir m_dir;
     QProcessEnvironment m_environment = QProcessEnvironment::systemEnvironment();
     QString m_config;

@@ -14,6 +14,7 @@
 using ladder::test::CliResult;
 using ladder::test::parseJson;
 using ladder::test::runLadder;
+using ladder::test::writeFile;
 
 namespace {
 
@@ -43,7 +44,7 @@ private Q_SLOTS:
     void pretrainWritesAFolderAndARun()
     {
         const QString out = m_dir.filePath(QStringLiteral("backbone"));
-        const QString config = writeFile(QStringLiteral("pretrain.json"), fixtureConfig(out, 4));
+        const QString config = writeFile(m_dir, QStringLiteral("pretrain.json"), fixtureConfig(out, 4));
         const QString db = m_dir.filePath(QStringLiteral("runs.sqlite"));
         const CliResult run = runLadder({QStringLiteral("pretrain"), config, QStringLiteral("--json"),
             QStringLiteral("--db"), db, QStringLiteral("--set"), QStringLiteral("train.seed=5")});
@@ -69,7 +70,7 @@ private Q_SLOTS:
     void interruptedRunResumes()
     {
         const QString out = m_dir.filePath(QStringLiteral("resumed"));
-        const QString config = writeFile(QStringLiteral("long.json"), fixtureConfig(out, 300, 256));
+        const QString config = writeFile(m_dir, QStringLiteral("long.json"), fixtureConfig(out, 300, 256));
         const QString db = m_dir.filePath(QStringLiteral("resume.sqlite"));
         QProcess process;
         process.setReadChannel(QProcess::StandardError); // progress goes to stderr
@@ -101,7 +102,7 @@ private Q_SLOTS:
 
     void badInputIsOneLine()
     {
-        const QString config = writeFile(QStringLiteral("bad.json"), R"({"output_dir": "x", "train": {"stepz": 3}})");
+        const QString config = writeFile(m_dir, QStringLiteral("bad.json"), R"({"output_dir": "x", "train": {"stepz": 3}})");
         const CliResult run = runLadder({QStringLiteral("pretrain"), config, QStringLiteral("--no-db")});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(QStringLiteral("train.stepz: unknown key")), qPrintable(run.err));
@@ -111,15 +112,6 @@ private Q_SLOTS:
     }
 
 private:
-    QString writeFile(const QString &name, const QByteArray &content)
-    {
-        const QString path = m_dir.filePath(name);
-        QFile file(path);
-        if (file.open(QIODevice::WriteOnly))
-            file.write(content);
-        return path;
-    }
-
     QTemporaryDir m_dir;
 };
 

@@ -14,6 +14,7 @@
 using ladder::test::CliResult;
 using ladder::test::parseJson;
 using ladder::test::runLadder;
+using ladder::test::writeFile;
 
 namespace {
 
@@ -36,7 +37,7 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         // Trained vocabularies go to this test's folder, not the user's cache.
         m_environment.insert(QStringLiteral("LADDER_CACHE_DIR"), m_dir.filePath(QStringLiteral("cache")));
-        m_config = writeFile(QStringLiteral("run.json"), kTinyRun);
+        m_config = writeFile(m_dir, QStringLiteral("run.json"), kTinyRun);
     }
 
     void trainJsonSummarisesTheRunAndStoresIt()
@@ -182,8 +183,8 @@ private Q_SLOTS:
 
     void malformedTaskFileNamesFileAndLine()
     {
-        const QString tsv = writeFile(QStringLiteral("train.tsv"), "sentence\tlabel\nfine\tpositive\nno label here\n");
-        const QString config = writeFile(QStringLiteral("file-run.json"),
+        const QString tsv = writeFile(m_dir, QStringLiteral("train.tsv"), "sentence\tlabel\nfine\tpositive\nno label here\n");
+        const QString config = writeFile(m_dir, QStringLiteral("file-run.json"),
             QStringLiteral(R"({"task": {"kind": "file", "train": "%1", "text_columns": ["sentence"]},
                 "train": {"max_steps": 1, "threads": 1}})")
                 .arg(tsv)
@@ -194,15 +195,6 @@ private Q_SLOTS:
     }
 
 private:
-    QString writeFile(const QString &name, const QByteArray &contents)
-    {
-        const QString path = m_dir.filePath(name);
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(contents) != contents.size())
-            qFatal("cannot write %s", qPrintable(path));
-        return path;
-    }
-
     QTemporaryDir m_dir;
     QProcessEnvironment m_environment = QProcessEnvironment::systemEnvironment();
     QString m_config;

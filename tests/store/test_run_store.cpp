@@ -388,6 +388,20 @@ private Q_SLOTS:
         QVERIFY(store.series(id, "no such series").empty());
     }
 
+    void aFailuresReasonLastsUntilTheNextStatus()
+    {
+        RunStore store(m_path);
+        const RunId id = store.createRun(sampleRun());
+        {
+            RunWriter writer(m_path, id);
+            writer.finish(RunStatus::Failed, "the loss became NaN at step 3");
+        }
+        QCOMPARE(store.run(id).statusMessage, std::string("the loss became NaN at step 3"));
+        // Resumed (live again) or ended otherwise, the old reason no longer describes the run.
+        store.setStatus(id, RunStatus::Stopped);
+        QCOMPARE(store.run(id).statusMessage, std::string());
+    }
+
     void aRerecordedStepReplacesItsValue()
     {
         RunStore store(m_path);
